@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Cmdb.Api.Health;
+using Cmdb.Api.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Cmdb.Api;
+
+public static class DependencyInjection
+{
+    /// <summary>The HTTP host: Mediator with validation and logging, ProblemDetails, OpenAPI and health checks.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<ApiExceptionHandler>(ServiceLifetime.Singleton);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<EngineHealthCheck>("engine", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Serilog.Context;
+
+namespace Cmdb.Api.Infrastructure;
+
+/// <summary>
+/// Gives every request a correlation id (the caller's <c>X-Correlation-ID</c> when it is sane,
+/// else a new one), echoes it, and puts it on every log line and problem response.
+/// </summary>
+public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
+{
+    public const string HeaderName = "X-Correlation-ID";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[HeaderName].ToString();
+        var id = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = id;
+        context.Response.Headers[HeaderName] = id;
+        using (LogContext.PushProperty("CorrelationId", id))
+        {
+            await next(context);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex SafeId();
+}

@@ -1,0 +1,28 @@
+using Cmdb.Api.Common;
+using Cmdb.Api.Instances.Get;
+using Cmdb.Api.Instances.List;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cmdb.Api.Instances;
+
+/// <summary>Workflow instances as the engine holds them: for admins who need to see what runs.</summary>
+public static class InstanceEndpoints
+{
+    public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        group.MapGet("/", ListInstances).WithName("ListInstances").WithSummary("List workflow instances, newest first")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetInstance).WithName("GetInstance").WithSummary("One workflow instance with its steps and errors")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Ok<Paged<InstanceSummary>>> ListInstances(
+        ISender sender, string? status, string? definition, string? reference, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListInstances(status, definition, reference, page ?? 1, pageSize ?? 50), cancellationToken));
+
+    private static async Task<Ok<InstanceDetail>> GetInstance(ISender sender, string id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetInstance(id), cancellationToken));
+}

@@ -1,0 +1,48 @@
+using Cmdb.Api;
+using Cmdb.Api.Health;
+using Cmdb.Api.Infrastructure;
+using Cmdb.Api.Instances;
+using Cmdb.Domain;
+using Cmdb.Workflows;
+using Scalar.AspNetCore;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter()).CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        builder.WebHost.UseUrls("http://localhost:5080");
+
+    builder.Services.AddSerilog((services, logger) => Logging.Configure(builder.Configuration, services, logger));
+    builder.Services
+        .AddDomain(builder.Configuration)
+        .AddWorkflows(builder.Configuration)
+        .AddApi();
+
+    var app = builder.Build();
+    app.UseMiddleware<CorrelationIdMiddleware>();
+    app.UseSerilogRequestLogging();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseMiddleware<DatabaseGateMiddleware>();
+
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+    app.MapHealthEndpoints();
+    app.MapInstanceEndpoints();
+
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Cmdb stopped: {Reason}", ex.Message);
+    Environment.ExitCode = 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point type, visible to <c>WebApplicationFactory</c> in the API tests.</summary>
+public partial class Program;

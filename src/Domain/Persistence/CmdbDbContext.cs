@@ -1,0 +1,30 @@
+using Cmdb.Domain.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmdb.Domain.Persistence;
+
+/// <summary>
+/// The one model of Cmdb. Each database provider has a subclass that owns its migrations
+/// (<see cref="SqliteCmdbDbContext"/>, <see cref="MySqlCmdbDbContext"/>); code outside this
+/// folder only ever asks for <see cref="CmdbDbContext"/>.
+/// </summary>
+public abstract class CmdbDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
+    public DbSet<ExecutionErrorRecord> ExecutionErrors => Set<ExecutionErrorRecord>();
+    public DbSet<ScheduledCommandRecord> ScheduledCommands => Set<ScheduledCommandRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmdbDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

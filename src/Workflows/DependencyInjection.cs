@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Cmdb.Domain.Persistence;
+using Cmdb.Workflows.Engine;
+using Cmdb.Workflows.Locking;
+using Cmdb.Workflows.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WorkflowCore.Interface;
+
+namespace Cmdb.Workflows;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The engine, composed here and nowhere else: WorkflowCore on our EF Core store, MySQL named
+    /// locks when the database is MySQL (an in-process lock on the single-node SQLite default),
+    /// a local event-driven queue with a short database poll, started by a hosted service once
+    /// the database is migrated. Needs <c>AddDomain</c>.
+    /// </summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        var engine = configuration.GetSection(EngineOptions.SectionName).Get<EngineOptions>() ?? new EngineOptions();
+        Validator.ValidateObject(engine, new ValidationContext(engine), validateAllProperties: true);
+        services.AddSingleton(engine);
+
+        services.AddSingleton<RevisionTracker>();
+        services.AddSingleton<EfPersistenceProvider>();
+        services.AddSingleton<EngineState>();
+        services.AddWorkflow(options =>
+        {
+            options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>());
+            options.UseQueueProvider(_ => new LocalQueueProvider());
+            options.UseDistributedLockManager(CreateLockProvider);
+            options.UsePollInterval(engine.PollInterval);
+            options.UseIdleTime(engine.IdleTime);
+            options.UseMaxConcurrentWorkflows(engine.MaxConcurrentWorkflows);
+            options.UseErrorRetryInterval(engine.ErrorRetryInterval);
+            options.EnableIndexes = false;
+        });
+        services.AddHostedService<WorkflowEngineService>();
+        return services;
+    }
+
+    /// <summary>Registers a code-defined workflow with the engine when it starts.</summary>
+    public static IServiceCollection AddWorkflowType<TWorkflow, TData>(this IServiceCollection services)
+        where TWorkflow : IWorkflow<TData>
+        where TData : new() =>
+        services.AddSingleton<IEngineStartupTask, RegisterWorkflowType<TWorkflow, TData>>();
+
+    private static IDistributedLockProvider CreateLockProvider(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<DatabaseOptions>();
+        return database.Provider == DatabaseProvider.MySql
+            ? new MySqlDistributedLockProvider(database.ConnectionString, services.GetRequiredService<ILogger<MySqlDistributedLockProvider>>())
+            : new WorkflowCore.Services.SingleNodeLockProvider();
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The test command. On a fresh Debian machine with the .NET SDK it installs what is missing,
+# starts its own private MariaDB (own data dir and port, stopped by pid at the end), builds,
+# runs every test project, and prints "N passed, N failed" (", N skipped" if any) as its
+# last line. Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+RUN_DIR="$ROOT/.test-run"
+RESULTS="$RUN_DIR/results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# shellcheck source=scripts/mariadb.sh
+source "$ROOT/scripts/mariadb.sh"
+
+fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+install_packages() {
+  local missing=()
+  command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
+  command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || fail "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
+  echo "Installing ${missing[*]}..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "${missing[@]}" >"$RUN_DIR/apt.log" 2>&1; then
+    apt-get update >>"$RUN_DIR/apt.log" 2>&1
+    apt-get install -y --no-install-recommends "${missing[@]}" >>"$RUN_DIR/apt.log" 2>&1 \
+      || { tail -20 "$RUN_DIR/apt.log" >&2; fail "could not install ${missing[*]}"; }
+  fi
+}
+
+free_port() {
+  local port
+  for port in $(shuf -i 20000-40000 -n 50); do
+    (echo >/dev/tcp/127.0.0.1/"$port") >/dev/null 2>&1 || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+cleanup() { mariadb_stop "$RUN_DIR/mariadb" >/dev/null 2>&1; }
+
+rm -rf "$RUN_DIR" && mkdir -p "$RESULTS"
+install_packages
+trap cleanup EXIT
+
+port="$(free_port)" || fail "no free port for MariaDB"
+mariadb_start "$RUN_DIR/mariadb" "$port" >"$RUN_DIR/mariadb-start.log" 2>&1 \
+  || { cat "$RUN_DIR/mariadb-start.log" >&2; fail "MariaDB did not start"; }
+echo "MariaDB 127.0.0.1:$port (data in $RUN_DIR/mariadb)"
+export CMDB_TEST_MYSQL
+export CI="${CI:-}"
+
+echo "Building..."
+dotnet build Cmdb.sln -c Release --nologo -v q -clp:ErrorsOnly >"$RUN_DIR/build.log" 2>&1 \
+  || { grep -E "error" "$RUN_DIR/build.log" | sort -u | head -40 >&2; fail "build failed"; }
+
+passed=0 failed=0 skipped=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "Testing $name..."
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$RESULTS" 2>&1 | grep -vE "^\s*$" | tail -40
+  trx="$RESULTS/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "  $name produced no results: counted as one failure"
+    failed=$((failed + 1))
+    continue
+  fi
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  p=$(count passed); f=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+  s=$(count notExecuted)
+  echo "  $name: $p passed, $f failed, $s skipped"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]
