@@ -31,24 +31,43 @@ internal static class EngineJson
     public static T Deserialize<T>(string json) =>
         JsonConvert.DeserializeObject<T>(json, Settings) ?? throw new JsonSerializationException($"Stored {typeof(T).Name} is empty.");
 
+    /// <summary>
+    /// Our own types, WorkflowCore's, primitives, and the generic collections of the base library;
+    /// generic arguments and array elements are checked too.
+    /// </summary>
     private sealed class AllowedTypesBinder : ISerializationBinder
     {
-        private static readonly string[] AllowedAssemblyPrefixes =
-            ["Cmdb.", "WorkflowCore", "System.Private.CoreLib", "System.Collections", "Newtonsoft.Json", "mscorlib"];
+        private static readonly HashSet<string> CollectionNamespaces =
+            ["System.Collections.Generic", "System.Collections.ObjectModel", "Newtonsoft.Json.Linq"];
+
+        private static readonly HashSet<Type> SystemValues =
+            [typeof(string), typeof(decimal), typeof(DateTime), typeof(DateTimeOffset), typeof(Guid), typeof(TimeSpan), typeof(Uri), typeof(object)];
 
         private readonly DefaultSerializationBinder _inner = new();
 
         public Type BindToType(string? assemblyName, string typeName)
         {
-            if (assemblyName is not null && !AllowedAssemblyPrefixes.Any(p => assemblyName.StartsWith(p, StringComparison.Ordinal)))
-                throw new JsonSerializationException($"Type '{typeName}' from assembly '{assemblyName}' may not be read from engine storage.");
             var type = _inner.BindToType(assemblyName, typeName);
-            if (type.Assembly.GetName().Name is { } actual && !AllowedAssemblyPrefixes.Any(p => actual.StartsWith(p, StringComparison.Ordinal)))
-                throw new JsonSerializationException($"Type '{type.FullName}' may not be read from engine storage.");
-            return type;
+            return IsAllowed(type)
+                ? type
+                : throw new JsonSerializationException($"Type '{type.FullName}' may not be read from engine storage.");
         }
 
         public void BindToName(Type serializedType, out string? assemblyName, out string? typeName) =>
             _inner.BindToName(serializedType, out assemblyName, out typeName);
+
+        private static bool IsAllowed(Type type)
+        {
+            if (type.IsArray)
+                return IsAllowed(type.GetElementType()!);
+            if (type.IsGenericType && !type.IsGenericTypeDefinition)
+                return IsAllowed(type.GetGenericTypeDefinition()) && type.GetGenericArguments().All(IsAllowed);
+
+            var assembly = type.Assembly.GetName().Name ?? "";
+            if (assembly.StartsWith("Cmdb.", StringComparison.Ordinal) || assembly.StartsWith("WorkflowCore", StringComparison.Ordinal))
+                return true;
+            return type.IsPrimitive || type.IsEnum || SystemValues.Contains(type) || type == typeof(Nullable<>)
+                || (type.Namespace is { } ns && CollectionNamespaces.Contains(ns));
+        }
     }
 }
