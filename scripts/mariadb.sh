@@ -6,12 +6,12 @@
 
 mariadb_start() {
   local dir="$1" port="$2"
-  mkdir -p "$dir"
+  mkdir -p "$dir/tmp"
   if [ ! -d "$dir/data/mysql" ]; then
-    mariadb-install-db --datadir="$dir/data" --user=root --auth-root-authentication-method=normal \
+    mariadb-install-db --datadir="$dir/data" --tmpdir="$dir/tmp" --user=root --auth-root-authentication-method=normal \
       --skip-test-db >"$dir/install.log" 2>&1 || { cat "$dir/install.log"; return 1; }
   fi
-  mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/s.sock" --port="$port" \
+  mariadbd --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" --socket="$dir/s.sock" --port="$port" \
     --bind-address=127.0.0.1 --user=root --skip-log-bin --pid-file="$dir/mariadb.pid" \
     --max-connections=1000 --innodb-buffer-pool-size=256M --log-error="$dir/error.log" &
   echo $! >"$dir/mariadbd.pid"

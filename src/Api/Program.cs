@@ -7,14 +7,13 @@ using Cmdb.Workflows;
 using Scalar.AspNetCore;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter()).CreateBootstrapLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         builder.WebHost.UseUrls("http://localhost:5080");
 
-    builder.Services.AddSerilog((services, logger) => Logging.Configure(builder.Configuration, services, logger));
+    builder.Services.AddSerilog((services, logger) => Logging.Configure(builder.Configuration, services, logger), preserveStaticLogger: true);
     builder.Services
         .AddDomain(builder.Configuration)
         .AddWorkflows(builder.Configuration)
@@ -36,12 +35,10 @@ try
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
-    Log.Fatal(ex, "Cmdb stopped: {Reason}", ex.Message);
+    // The host's own logger may not exist yet (a configuration error stops start-up before it is built).
+    using var startupLog = new LoggerConfiguration().WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter()).CreateLogger();
+    startupLog.Fatal(ex, "Cmdb stopped: {Reason}", ex.Message);
     Environment.ExitCode = 1;
-}
-finally
-{
-    await Log.CloseAndFlushAsync();
 }
 
 /// <summary>Entry point type, visible to <c>WebApplicationFactory</c> in the API tests.</summary>

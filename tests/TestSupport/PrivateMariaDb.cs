@@ -9,6 +9,7 @@ namespace Cmdb.TestSupport;
 /// </summary>
 public sealed class PrivateMariaDb : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly string _folder;
     private readonly string _password = Guid.NewGuid().ToString("N");
     private Process? _process;
@@ -31,7 +32,17 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "cmdb-mariadb-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var server = new PrivateMariaDb(folder, FreePort.Next());
-        await Run("mariadb-install-db", $"--datadir={folder}/data --user=root --auth-root-authentication-method=normal --skip-test-db");
+        Directory.CreateDirectory(Path.Combine(folder, "tmp"));
+        // Bootstrap servers sharing /tmp trip over each other's temporary tables: each gets its own.
+        await InstallLock.WaitAsync();
+        try
+        {
+            await Run("mariadb-install-db", $"--datadir={folder}/data --tmpdir={folder}/tmp --user=root --auth-root-authentication-method=normal --skip-test-db");
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
         await server.StartAsync();
         await Run("mariadb", $"--socket={folder}/s.sock -uroot -e \"" +
             $"CREATE USER 'cmdb'@'localhost' IDENTIFIED BY '{server._password}'; " +
@@ -45,7 +56,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         if (IsRunning)
             return;
         _process = Process.Start(new ProcessStartInfo("mariadbd",
-            $"--no-defaults --datadir={_folder}/data --socket={_folder}/s.sock --port={Port} --bind-address=127.0.0.1 " +
+            $"--no-defaults --datadir={_folder}/data --tmpdir={_folder}/tmp --socket={_folder}/s.sock --port={Port} --bind-address=127.0.0.1 " +
             $"--user=root --skip-log-bin --log-error={_folder}/error.log --innodb-buffer-pool-size=64M")
         {
             RedirectStandardOutput = true,

@@ -16,7 +16,12 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[HeaderName].ToString();
         var id = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
-        context.Response.Headers[HeaderName] = id;
+        // Set when the response starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);

@@ -27,14 +27,29 @@ internal sealed class WorkflowEngineService(
         logger.LogInformation("Workflow engine started");
     }
 
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// Stops the engine once; a second caller waits for the first. Hosts may stop twice at once
+    /// (a test host and the program's own run loop do, and the latter then disposes the
+    /// services), and WorkflowCore's host must not be stopped twice or disposed mid-stop.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (state.IsRunning)
-        {
-            await host.StopAsync(cancellationToken);
-            state.MarkStopped();
-            logger.LogInformation("Workflow engine stopped");
-        }
+        Task stopping;
+        lock (_stopGate)
+            stopping = _stopping ??= StopEngineAsync();
+        await stopping;
+    }
+
+    private async Task StopEngineAsync()
+    {
+        if (!state.IsRunning)
+            return;
+        await host.StopAsync(CancellationToken.None);
+        state.MarkStopped();
+        logger.LogInformation("Workflow engine stopped");
     }
 }
