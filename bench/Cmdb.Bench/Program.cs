@@ -1,1 +1,50 @@
-﻿Console.WriteLine("Hello, World!");
+using Cmdb.Bench;
+using MySqlConnector;
+
+// Engine benchmark: persisted (MariaDB, Cmdb's store and locks) against WorkflowCore's in-memory
+// default, in one run. Usage: bench/run.sh (starts a private MariaDB and calls this);
+// bench/run.sh --mode operations prints what one step's database calls cost instead.
+var arguments = Arguments.Parse(args);
+var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
+    ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
+var workflows = int.Parse(arguments.Get("workflows") ?? "2000");
+var samples = int.Parse(arguments.Get("samples") ?? "200");
+var maxConcurrent = int.Parse(arguments.Get("max-concurrent") ?? "32");
+
+var database = $"cmdb_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+await Sql.ExecuteAsync(server, $"CREATE DATABASE `{database}`");
+var connectionString = new MySqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+var version = await Sql.ServerVersionAsync(server);
+
+try
+{
+    if (arguments.Get("mode") == "operations")
+    {
+        await OperationCosts.RunAsync(connectionString, version);
+        return;
+    }
+
+    var report = new Report(workflows, samples, maxConcurrent, await Sql.VersionTextAsync(server));
+
+    await using (var persisted = await EngineUnderTest.PersistedAsync(connectionString, version, maxConcurrent))
+    {
+        await Measurements.ThroughputAsync(persisted, Math.Min(200, workflows));
+        await Measurements.SettleAsync();
+        report.PersistedLatency = await Measurements.EventLatencyAsync(persisted, samples);
+        report.PersistedThroughput = await Measurements.ThroughputAsync(persisted, workflows);
+    }
+
+    await using (var memory = await EngineUnderTest.InMemoryAsync(maxConcurrent))
+    {
+        await Measurements.ThroughputAsync(memory, Math.Min(200, workflows));
+        await Measurements.SettleAsync();
+        report.InMemoryLatency = await Measurements.EventLatencyAsync(memory, samples);
+        report.InMemoryThroughput = await Measurements.ThroughputAsync(memory, workflows);
+    }
+
+    report.Print();
+}
+finally
+{
+    await Sql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS `{database}`");
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
 
 namespace Cmdb.Domain.Persistence;
 
@@ -9,7 +10,20 @@ internal static class ProviderConfiguration
 
     public static void UseMySql(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         builder.UseMySql(
-            options.ConnectionString,
+            WithPoolDefaults(options.ConnectionString),
             DatabaseOptionsReader.ParseServerVersion(options.ServerVersion),
             mysql => mysql.CommandTimeout(options.CommandTimeoutSeconds));
+
+    /// <summary>
+    /// Cmdb's contexts keep no session state (no variables, temporary tables or open
+    /// transactions outlive an operation), so unless the connection string says otherwise a
+    /// pooled connection is reused without the reset round trip each open would cost.
+    /// </summary>
+    internal static string WithPoolDefaults(string connectionString)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Connection Reset") && !builder.ContainsKey("ConnectionReset"))
+            builder.ConnectionReset = false;
+        return builder.ConnectionString;
+    }
 }

@@ -20,9 +20,10 @@ internal sealed class MySqlDistributedLockProvider(string connectionString, ILog
     private readonly ConcurrentDictionary<string, MySqlConnection> _held = new();
     private readonly string _connectionString = new MySqlConnectionStringBuilder(connectionString)
     {
-        // Lock connections live in their own pool and never carry a half-finished session into another lock.
+        // Lock connections get a pool of their own. Every lock is released explicitly (or its
+        // connection discarded), so the session needs no reset round trip when reused.
         ApplicationName = "cmdb-engine-locks",
-        ConnectionReset = true,
+        ConnectionReset = false,
     }.ConnectionString;
 
     public async Task<bool> AcquireLock(string Id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cmdb.Domain.Engine;
+using Cmdb.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using WorkflowCore.Models;
 
@@ -21,35 +22,52 @@ internal sealed partial class EfPersistenceProvider
         PersistWorkflow(workflow, [], cancellationToken);
 
     /// <summary>
-    /// One UPDATE of the instance row (guarded by its revision) plus the new subscriptions, in one
-    /// transaction: a step's progress and what it now waits for are saved together or not at all.
+    /// One UPDATE of the instance row, guarded by the revision it was read at, plus the new
+    /// subscriptions, in one transaction: a step's progress and what it now waits for are saved
+    /// together or not at all, and a save from a stale copy is refused.
     /// </summary>
     public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
         if (!revisions.TryGet(workflow, out var revision))
-        {
             revision = await db.Workflows.Where(w => w.Id == workflow.Id).Select(w => w.Revision).FirstAsync(cancellationToken);
-        }
 
         var record = workflow.ToRecord();
         record.Revision = revision + 1;
-        var entry = db.Workflows.Attach(record);
-        foreach (var property in entry.Properties)
+        if (subscriptions is not { Count: > 0 })
         {
-            if (!property.Metadata.IsPrimaryKey())
-                property.IsModified = true;
+            await UpdateRowAsync(db, record, revision, cancellationToken);
         }
-        entry.Property(w => w.Revision).OriginalValue = revision;
-
-        foreach (var subscription in subscriptions ?? [])
+        else
         {
-            subscription.Id = NewId();
-            db.Subscriptions.Add(subscription.ToRecord());
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await UpdateRowAsync(db, record, revision, cancellationToken);
+            foreach (var subscription in subscriptions)
+            {
+                subscription.Id = NewId();
+                db.Subscriptions.Add(subscription.ToRecord());
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
         revisions.Remember(workflow, record.Revision);
+    }
+
+    /// <summary>
+    /// Plain SQL: this runs after every step, and EF's change tracking cost more CPU than the
+    /// statement itself (docs/performance.md).
+    /// </summary>
+    private static async Task UpdateRowAsync(CmdbDbContext db, WorkflowRecord record, long readRevision, CancellationToken cancellationToken)
+    {
+        var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE wf_workflows
+            SET status = {record.Status}, next_execution = {record.NextExecution}, data = {record.Data},
+                execution_pointers = {record.ExecutionPointers}, description = {record.Description},
+                reference = {record.Reference}, complete_time = {record.CompleteTime}, revision = {record.Revision}
+            WHERE id = {record.Id} AND revision = {readRevision}
+            """, cancellationToken);
+        if (updated != 1)
+            throw new DbUpdateConcurrencyException($"Workflow {record.Id} was changed after it was read at revision {readRevision}.");
     }
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
@@ -91,7 +109,7 @@ internal sealed partial class EfPersistenceProvider
     public async Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
-        var record = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == Id, cancellationToken);
+        var record = await WorkflowRowReader.ReadAsync(db, Id, cancellationToken);
         // WorkflowCore's contract returns null for an unknown id.
         return record is null ? null! : Load(record);
     }
