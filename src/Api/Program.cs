@@ -21,7 +21,8 @@ try
 
     var app = builder.Build();
     app.UseMiddleware<CorrelationIdMiddleware>();
-    app.UseSerilogRequestLogging();
+    // The host's Serilog logger, not the static one (left untouched so test hosts can run side by side).
+    app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseMiddleware<DatabaseGateMiddleware>();

@@ -25,8 +25,17 @@ public sealed class EmbeddedDefaultTests
                 TimeSpan.FromSeconds(60), $"/health/ready answers 200\n{service.Tail()}");
 
             Assert.True(File.Exists(Path.Combine(folder, "data", "cmdb.db")), "the SQLite file is created under ./data");
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/instances")).StatusCode);
-            Assert.Contains("\"@t\"", service.Tail(), StringComparison.Ordinal);
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/instances?reference=query-secret-value");
+            request.Headers.Add("X-Correlation-ID", "embedded-check-1");
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+
+            // Structured JSON request log carrying the correlation id, and no query string in it.
+            await Eventually.Until(() => service.Tail(200).Contains("embedded-check-1", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10), "the request is logged with its correlation id");
+            var requestLine = service.Tail(200).Split('\n').Single(l => l.Contains("embedded-check-1") && l.Contains("RequestLoggingMiddleware"));
+            Assert.StartsWith("{\"@t\":", requestLine);
+            Assert.DoesNotContain("query-secret-value", service.Tail(200));
         }
         finally
         {
