@@ -61,6 +61,17 @@ public sealed class EngineHostingTests : IAsyncLifetime
         return instance;
     }
 
+    /// <summary>Starts the service, starts a workflow that waits for its event, and stops the service.</summary>
+    private async Task<(string Id, string Key)> StartWaitingThenStopService()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var host = await StartHostAsync(TimeSpan.FromSeconds(1));
+        var id = await host.Services.GetRequiredService<IWorkflowHost>().StartWorkflow("waiting", 1, new WaitingData { Key = key });
+        await WaitForSubscription(host, key);
+        await host.StopAsync();
+        return (id, key);
+    }
+
     [Fact]
     public async Task A_published_event_resumes_its_workflow_without_waiting_for_a_poll()
     {
@@ -82,14 +93,7 @@ public sealed class EngineHostingTests : IAsyncLifetime
     [Fact]
     public async Task A_waiting_workflow_survives_a_restart_of_the_service()
     {
-        var key = Guid.NewGuid().ToString();
-        string id;
-        using (var first = await StartHostAsync(TimeSpan.FromSeconds(1)))
-        {
-            id = await first.Services.GetRequiredService<IWorkflowHost>().StartWorkflow("waiting", 1, new WaitingData { Key = key });
-            await WaitForSubscription(first, key);
-            await first.StopAsync();
-        }
+        var (id, key) = await StartWaitingThenStopService();
 
         using var second = await StartHostAsync(TimeSpan.FromSeconds(1));
         await second.Services.GetRequiredService<IWorkflowHost>().PublishEvent("answer", key, "after restart");
@@ -102,14 +106,7 @@ public sealed class EngineHostingTests : IAsyncLifetime
     [Fact]
     public async Task An_event_published_before_the_engine_runs_is_picked_up_by_the_poll()
     {
-        var key = Guid.NewGuid().ToString();
-        string id;
-        using (var first = await StartHostAsync(TimeSpan.FromSeconds(1)))
-        {
-            id = await first.Services.GetRequiredService<IWorkflowHost>().StartWorkflow("waiting", 1, new WaitingData { Key = key });
-            await WaitForSubscription(first, key);
-            await first.StopAsync();
-        }
+        var (id, key) = await StartWaitingThenStopService();
 
         // Stored while no engine runs, as another node (or the API) would.
         await using (var storeOnly = await EngineServices.BuildMigratedAsync(EngineServices.SqliteFile(_file)))
