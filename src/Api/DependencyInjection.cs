@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Cmdb.Api.Audit;
+using Cmdb.Api.Auth;
+using Cmdb.Api.Common;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
 using FluentValidation;
@@ -9,8 +12,10 @@ namespace Cmdb.Api;
 public static class DependencyInjection
 {
     /// <summary>The HTTP host: Mediator with validation and logging, ProblemDetails, OpenAPI and health checks.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddCmdbAuth(configuration, environment);
+        services.AddAudit(configuration);
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -25,7 +30,11 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Encoder = ApiJson.Encoder;
+        });
 
         services.AddOpenApi();
         services.AddHealthChecks()

@@ -1,7 +1,10 @@
 using Cmdb.Api;
+using Cmdb.Api.Audit;
+using Cmdb.Api.Auth;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
 using Cmdb.Api.Instances;
+using Cmdb.Api.Notifications;
 using Cmdb.Domain;
 using Cmdb.Workflows;
 using Scalar.AspNetCore;
@@ -17,20 +20,27 @@ try
     builder.Services
         .AddDomain(builder.Configuration)
         .AddWorkflows(builder.Configuration)
-        .AddApi();
+        .AddApi(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     app.UseMiddleware<CorrelationIdMiddleware>();
     // The host's Serilog logger, not the static one (left untouched so test hosts can run side by side).
     app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+    app.UseMiddleware<AuditMiddleware>();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseMiddleware<DatabaseGateMiddleware>();
 
-    app.MapOpenApi();
-    app.MapScalarApiReference();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
     app.MapHealthEndpoints();
+    app.MapAuthEndpoints();
     app.MapInstanceEndpoints();
+    app.MapAuditEndpoints();
+    app.MapNotificationEndpoints();
+    app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();
 }

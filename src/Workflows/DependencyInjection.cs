@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Cmdb.Domain.Persistence;
+using Cmdb.Integrations;
 using Cmdb.Workflows.Engine;
 using Cmdb.Workflows.Locking;
+using Cmdb.Workflows.Notifications;
 using Cmdb.Workflows.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,10 @@ public static class DependencyInjection
             options.EnableIndexes = false;
         });
         services.AddHostedService<WorkflowEngineService>();
+
+        services.AddIntegrations(configuration);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<NotificationDispatcher>();
         return services;
     }
 

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.Api.Tests;
 
-/// <summary>The real API in-process, on the database the settings name, with optional extra services.</summary>
+/// <summary>
+/// The real API in-process, on the database the settings name, trusting <see cref="TestAuth"/>'s
+/// tokens, with optional extra services.
+/// </summary>
 public sealed class CmdbApiFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
@@ -14,6 +17,8 @@ public sealed class CmdbApiFactory(IDictionary<string, string?> settings, Action
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in TestAuth.Settings())
+            builder.UseSetting(key, value);
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         if (services is not null)

@@ -11,12 +11,12 @@ public static class HealthEndpoints
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can serve, or why not.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

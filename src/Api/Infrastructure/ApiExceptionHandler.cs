@@ -37,7 +37,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",
         },
-        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.",
+            bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
         ForbiddenException forbidden => WithExtension(
             Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message), "permission", forbidden.Permission),

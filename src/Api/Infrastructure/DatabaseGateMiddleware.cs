@@ -11,8 +11,22 @@ public sealed class DatabaseGateMiddleware(RequestDelegate next, DatabaseReadine
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!readiness.IsMigrated && context.Request.Path.StartsWithSegments("/api"))
+        if (!readiness.IsMigrated && context.Request.Path.StartsWithSegments("/api")
+            && context.GetEndpoint()?.Metadata.GetMetadata<WorksWithoutDatabase>() is null)
             throw new DatabaseUnavailableException(readiness.LastError ?? "not migrated yet");
         return next(context);
     }
+}
+
+/// <summary>Endpoint metadata: this endpoint does not touch the database, so it serves even before the schema is ready.</summary>
+public sealed class WorksWithoutDatabase
+{
+    public static readonly WorksWithoutDatabase Instance = new();
+}
+
+public static class WorksWithoutDatabaseExtensions
+{
+    public static TBuilder WorksWithoutDatabase<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Infrastructure.WorksWithoutDatabase.Instance);
 }

@@ -1,3 +1,4 @@
+using Cmdb.Api.Auth;
 using Cmdb.Api.Common;
 using Cmdb.Api.Instances.Get;
 using Cmdb.Api.Instances.List;
@@ -11,7 +12,7 @@ public static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        var group = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Permissions.CanAdminInstances);
         group.MapGet("/", ListInstances).WithName("ListInstances").WithSummary("List workflow instances, newest first")
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetInstance).WithName("GetInstance").WithSummary("One workflow instance with its steps and errors")

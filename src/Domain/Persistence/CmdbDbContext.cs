@@ -1,4 +1,6 @@
+using Cmdb.Domain.Audit;
 using Cmdb.Domain.Engine;
+using Cmdb.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmdb.Domain.Persistence;
@@ -15,6 +17,9 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
     public DbSet<ExecutionErrorRecord> ExecutionErrors => Set<ExecutionErrorRecord>();
     public DbSet<ScheduledCommandRecord> ScheduledCommands => Set<ScheduledCommandRecord>();
+    public DbSet<AuditRecord> AuditLogs => Set<AuditRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

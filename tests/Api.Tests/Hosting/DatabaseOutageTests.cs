@@ -53,7 +53,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         await _database.StopAsync();
         await using var service = NewService();
-        using var client = service.CreateClient();
+        using var client = service.CreateClient().As(TestAuth.Admin);
 
         await AssertUnavailable(client);
 
@@ -65,7 +65,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public async Task Losing_the_database_gives_503_and_the_service_recovers_without_a_restart()
     {
         await using var service = await NewService().StartedAsync();
-        using var client = service.CreateClient();
+        using var client = service.CreateClient().As(TestAuth.Admin);
         await WaitUntilServing(client);
 
         await _database.StopAsync();

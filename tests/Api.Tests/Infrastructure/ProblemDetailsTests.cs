@@ -17,7 +17,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     {
         _database = await TestMariaDb.CreateDatabaseAsync("problems");
         _service = await new CmdbApiFactory(_database.Configuration(), services => services.AddSingleton<IStartupFilter, FailingEndpointFilter>()).StartedAsync();
-        _client = _service.CreateClient();
+        _client = _service.CreateClient().As(TestAuth.Admin);
     }
 
     public async Task DisposeAsync()

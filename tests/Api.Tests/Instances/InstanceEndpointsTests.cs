@@ -19,7 +19,7 @@ public sealed class InstanceEndpointsTests : IAsyncLifetime
     {
         _database = await TestMariaDb.CreateDatabaseAsync("instances");
         _service = await new CmdbApiFactory(_database.Configuration(), s => s.AddWorkflowType<TwoStepWorkflow, TwoStepData>()).StartedAsync();
-        _client = _service.CreateClient();
+        _client = _service.CreateClient().As(TestAuth.Admin);
     }
 
     public async Task DisposeAsync()

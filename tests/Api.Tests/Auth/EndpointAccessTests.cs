@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text;
+using Cmdb.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cmdb.Api.Tests.Auth;
+
+/// <summary>Every endpoint × every kind of user: allowed, 401 or 403, as the table says.</summary>
+public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : IClassFixture<EndpointAccessTests.Service>
+{
+    public enum Access
+    {
+        Anonymous,
+        SignedIn,
+        Admin,
+        Audit,
+    }
+
+    public sealed record Row(string Method, string Route, string Path, Access Access, string? Body = null)
+    {
+        public override string ToString() => $"{Method} {Route}";
+    }
+
+    /// <summary>The access table. A new endpoint must get a row here, or <see cref="Every_mapped_endpoint_is_in_the_table"/> fails.</summary>
+    public static readonly Row[] Table =
+    [
+        new("*", "/health/live", "/health/live", Access.Anonymous),
+        new("*", "/health/ready", "/health/ready", Access.Anonymous),
+        new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Access.Anonymous),
+        new("GET", "/scalar/{documentName?}", "/scalar/", Access.Anonymous),
+        new("GET", "/scalar/scalar.js", "/scalar/scalar.js", Access.Anonymous),
+        new("GET", "/scalar/scalar.aspnetcore.js", "/scalar/scalar.aspnetcore.js", Access.Anonymous),
+        new("GET", "/scalar/favicon.svg", "/scalar/favicon.svg", Access.Anonymous),
+        new("POST", "/api/auth/dev-token", "/api/auth/dev-token", Access.Anonymous, "{}"),
+        new("GET", "/api/auth/dev-users", "/api/auth/dev-users", Access.Anonymous),
+        new("GET", "/api/me", "/api/me", Access.SignedIn),
+        new("GET", "/api/instances/", "/api/instances", Access.Admin),
+        new("GET", "/api/instances/{id}", "/api/instances/none", Access.Admin),
+        new("GET", "/api/audit-logs/", "/api/audit-logs", Access.Audit),
+        new("GET", "/api/audit-logs/options", "/api/audit-logs/options", Access.Audit),
+        new("GET", "/api/notifications/", "/api/notifications", Access.SignedIn),
+        new("POST", "/api/notifications/{id:long}/read", "/api/notifications/999999/read", Access.SignedIn),
+        new("POST", "/api/notifications/read-all", "/api/notifications/read-all", Access.SignedIn),
+        new("GET", "/api/notifications/outbox", "/api/notifications/outbox", Access.Admin),
+        new("POST", "/api/notifications/test", "/api/notifications/test", Access.Admin, """{"purpose":"alerts","text":"access test"}"""),
+    ];
+
+    public static readonly TestAuth.Persona?[] People =
+        [null, TestAuth.Requester, TestAuth.Approver, TestAuth.Admin, TestAuth.IdcUser, TestAuth.CloudUser];
+
+    public static TheoryData<Row, string> Cases()
+    {
+        var data = new TheoryData<Row, string>();
+        foreach (var row in Table)
+        {
+            foreach (var person in People)
+                data.Add(row, person?.Name ?? "anonymous");
+        }
+        return data;
+    }
+
+    private static HttpStatusCode? Expected(Access access, TestAuth.Persona? person) => (access, person) switch
+    {
+        (Access.Anonymous, _) => null,
+        (_, null) => HttpStatusCode.Unauthorized,
+        (Access.SignedIn, _) => null,
+        (Access.Admin, _) when person.Roles.Contains("admin") => null,
+        (Access.Audit, _) when person.Roles.Contains("admin") || person.Scopes.Length > 0 => null,
+        _ => HttpStatusCode.Forbidden,
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_endpoint_admits_exactly_the_users_its_row_names(Row row, string personName)
+    {
+        var person = People.FirstOrDefault(p => p?.Name == personName);
+        using var client = service.Factory.CreateClient();
+        if (person is not null)
+            client.As(person);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method == "*" ? "GET" : row.Method), row.Path);
+        if (row.Body is not null)
+            request.Content = new StringContent(row.Body, Encoding.UTF8, "application/json");
+
+        var response = await client.SendAsync(request);
+
+        var expected = Expected(row.Access, person);
+        if (expected is { } refusal)
+        {
+            var problem = await response.AssertProblem(refusal);
+            if (refusal == HttpStatusCode.Forbidden)
+                Assert.False(string.IsNullOrEmpty(problem.GetProperty("permission").GetString()));
+        }
+        else
+        {
+            Assert.True(response.StatusCode is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden,
+                $"{row} as {personName} was refused with {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public void Every_mapped_endpoint_is_in_the_table()
+    {
+        var mapped = service.Factory.Services.GetServices<EndpointDataSource>()
+            .SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct().Order().ToList();
+        var listed = Table.Select(r => r.ToString()).ToHashSet();
+
+        var notListed = mapped.Where(m => !listed.Contains(m)).ToList();
+        var notMapped = listed.Where(l => !mapped.Contains(l)).ToList();
+        Assert.True(notListed.Count == 0, "endpoints without an access row: " + string.Join(", ", notListed));
+        Assert.True(notMapped.Count == 0, "rows for endpoints that do not exist: " + string.Join(", ", notMapped));
+    }
+
+    public sealed class Service : IAsyncLifetime
+    {
+        private TestDatabase _database = null!;
+
+        public CmdbApiFactory Factory { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestMariaDb.CreateDatabaseAsync("access");
+            Factory = await new CmdbApiFactory(_database.Configuration()).StartedAsync();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+}
