@@ -29,6 +29,9 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditOptions options
 
         var started = Stopwatch.GetTimestamp();
         var time = DateTime.UtcNow;
+        // Taken now: the exception handler clears the endpoint and route values before it answers.
+        var endpoint = context.GetEndpoint();
+        var routeValues = context.Request.RouteValues.ToDictionary(r => r.Key, r => r.Value?.ToString());
         var requestBody = await RequestBody.ReadAsync(context.Request, options, _bodies);
         var capture = new ResponseCapture(context.Response.Body, Math.Max(options.ParseLimitBytes, options.BodyLimitBytes));
         context.Response.Body = capture;
@@ -39,7 +42,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditOptions options
         finally
         {
             context.Response.Body = capture.Inner;
-            queue.Enqueue(Build(context, time, requestBody, capture, Stopwatch.GetElapsedTime(started)));
+            queue.Enqueue(Build(context, endpoint, routeValues, time, requestBody, capture, Stopwatch.GetElapsedTime(started)));
             await capture.DisposeAsync();
         }
     }
@@ -49,14 +52,14 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditOptions options
         && path.StartsWithSegments(options.RecordedPathPrefix, StringComparison.OrdinalIgnoreCase)
         && !options.ExcludedPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    private AuditRecord Build(HttpContext context, DateTime time, JsonNode? requestBody, ResponseCapture response, TimeSpan elapsed)
+    private AuditRecord Build(HttpContext context, Endpoint? endpoint, Dictionary<string, string?> routeValues, DateTime time,
+        JsonNode? requestBody, ResponseCapture response, TimeSpan elapsed)
     {
-        var endpoint = context.GetEndpoint();
         var metadata = endpoint?.Metadata;
         var arguments = new JsonObject
         {
             ["query"] = Redacted(context.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString())),
-            ["route"] = Redacted(context.Request.RouteValues.ToDictionary(r => r.Key, r => r.Value?.ToString())),
+            ["route"] = Redacted(routeValues),
             ["body"] = requestBody,
         };
         var (argumentsText, argumentsCut) = _bodies.Cap(arguments.ToJsonString(ApiJson.Compact));

@@ -16,7 +16,7 @@ public sealed class Redactor
         _keys = sensitiveKeys.Select(k => k.ToLowerInvariant()).ToArray();
         var names = string.Join('|', _keys.Select(Regex.Escape));
         // key=value, key: value, "key": "value" in text that is not JSON (form bodies, logs, headers).
-        _textPairs = new Regex($@"(?i)([""']?[\w.-]*(?:{names})[\w.-]*[""']?\s*[:=]\s*)(""[^""]*""|'[^']*'|[^\s&,;]+)", RegexOptions.Compiled);
+        _textPairs = new Regex($@"(?i)([""']?[\w.-]*(?:{names})[\w.-]*[""']?\s*[:=]\s*)(""[^""]*""|'[^']*'|(?:(?:Bearer|Basic|Digest)\s+)?[^\s&,;]+)", RegexOptions.Compiled);
     }
 
     public bool IsSensitive(string key)
