@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddHostedService<WorkflowEngineService>();
 
         services.AddIntegrations(configuration);
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<NotificationDispatcher>();
         return services;
     }

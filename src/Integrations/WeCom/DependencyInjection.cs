@@ -11,7 +11,7 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddWeCom(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WeComOptions>().Bind(configuration.GetSection(WeComOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var retries = configuration.GetSection(WeComOptions.SectionName).GetValue(nameof(WeComOptions.Retries), 2);
         var attemptTimeout = configuration.GetSection(WeComOptions.SectionName).GetValue(nameof(WeComOptions.AttemptTimeout), TimeSpan.FromSeconds(10));
 

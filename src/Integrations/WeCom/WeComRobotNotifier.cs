@@ -22,6 +22,11 @@ internal sealed class WeComRobotNotifier(IWeComRobotApi api, IOptions<WeComOptio
         {
             return new RobotSendOutcome(RobotSendResult.Failed, $"WeCom answered HTTP {(int)ex.StatusCode}");
         }
+        catch (ApiRequestException ex)
+        {
+            // Refit's wrapper for a request that got no answer; its message names the host, never the key.
+            return new RobotSendOutcome(RobotSendResult.Failed, $"WeCom unreachable: {ex.InnerException?.GetType().Name ?? ex.GetType().Name}");
+        }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             or Polly.CircuitBreaker.BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
