@@ -9,4 +9,6 @@ trap 'mariadb_stop "$dir" >/dev/null 2>&1' EXIT
 command -v mariadbd >/dev/null || { echo "mariadb-server is not installed (apt-get install -y mariadb-server)"; exit 1; }
 rm -rf "$(pwd)/.bench-run"
 mariadb_start "$dir" "${BENCH_MYSQL_PORT:-33999}" >/dev/null
+# The audit mode runs the built service itself.
+dotnet build src/Api -c Release --nologo -v q >/dev/null
 dotnet run -c Release --project bench/Cmdb.Bench -- --mysql "$CMDB_TEST_MYSQL" "$@"

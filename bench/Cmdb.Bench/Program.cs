@@ -3,7 +3,8 @@ using MySqlConnector;
 
 // Engine benchmark: persisted (MariaDB, Cmdb's store and locks) against WorkflowCore's in-memory
 // default, in one run. Usage: bench/run.sh (starts a private MariaDB and calls this);
-// bench/run.sh --mode operations prints what one step's database calls cost instead.
+// bench/run.sh --mode operations prints what one step's database calls cost instead;
+// bench/run.sh --mode audit measures the audit middleware's request overhead.
 var arguments = Arguments.Parse(args);
 var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
     ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
@@ -21,6 +22,11 @@ try
     if (arguments.Get("mode") == "operations")
     {
         await OperationCosts.RunAsync(connectionString, version);
+        return;
+    }
+    if (arguments.Get("mode") == "audit")
+    {
+        await AuditOverhead.RunAsync(server, version, int.Parse(arguments.Get("requests") ?? "5000"));
         return;
     }
 

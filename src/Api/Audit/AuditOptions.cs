@@ -32,4 +32,7 @@ public sealed class AuditOptions
     public int QueueCapacity { get; set; } = 10_000;
 
     public int WriteBatchSize { get; set; } = 200;
+
+    /// <summary>How long the writer waits for more records before writing a batch that is not full.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
