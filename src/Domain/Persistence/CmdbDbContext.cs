@@ -1,5 +1,6 @@
 using Cmdb.Domain.Audit;
 using Cmdb.Domain.Engine;
+using Cmdb.Domain.LocalSystems;
 using Cmdb.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AuditRecord> AuditLogs => Set<AuditRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<LocalPuppetCertificate> LocalPuppetCertificates => Set<LocalPuppetCertificate>();
+    public DbSet<LocalLdapEntry> LocalLdapEntries => Set<LocalLdapEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

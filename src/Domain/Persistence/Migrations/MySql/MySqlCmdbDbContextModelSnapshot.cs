@@ -407,6 +407,51 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.ToTable("wf_workflows", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalLdapEntry", b =>
+                {
+                    b.Property<string>("Dn")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("dn");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("group");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Dn")
+                        .HasName("pk_local_ldap_entries");
+
+                    b.ToTable("local_ldap_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalPuppetCertificate", b =>
+                {
+                    b.Property<string>("Certname")
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("certname");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Certname")
+                        .HasName("pk_local_puppet_certificates");
+
+                    b.ToTable("local_puppet_certificates", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Notifications.NotificationRead", b =>
                 {
                     b.Property<long>("NotificationId")

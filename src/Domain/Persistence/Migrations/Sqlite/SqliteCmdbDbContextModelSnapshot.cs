@@ -396,6 +396,51 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("wf_workflows", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalLdapEntry", b =>
+                {
+                    b.Property<string>("Dn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dn");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Dn")
+                        .HasName("pk_local_ldap_entries");
+
+                    b.ToTable("local_ldap_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalPuppetCertificate", b =>
+                {
+                    b.Property<string>("Certname")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certname");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Certname")
+                        .HasName("pk_local_puppet_certificates");
+
+                    b.ToTable("local_puppet_certificates", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Notifications.NotificationRead", b =>
                 {
                     b.Property<long>("NotificationId")
