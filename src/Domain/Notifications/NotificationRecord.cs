@@ -17,6 +17,9 @@ public sealed class NotificationRecord
     public string? RecipientUser { get; set; }
     public string? RecipientRole { get; set; }
     public string? TicketId { get; set; }
+
+    /// <summary>Set by senders that may run twice (workflow steps): the same key never adds a second message.</summary>
+    public string? DedupKey { get; set; }
     public required string Title { get; set; }
     public required string Content { get; set; }
     public NotificationStatus Status { get; set; }

@@ -1,5 +1,8 @@
 using Cmdb.Domain.Audit;
 using Cmdb.Domain.Engine;
+using Cmdb.Domain.Flows;
+using Cmdb.Domain.Servers;
+using Cmdb.Domain.Tickets;
 using Cmdb.Domain.LocalSystems;
 using Cmdb.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +26,12 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<LocalPuppetCertificate> LocalPuppetCertificates => Set<LocalPuppetCertificate>();
     public DbSet<LocalLdapEntry> LocalLdapEntries => Set<LocalLdapEntry>();
+    public DbSet<FlowRecord> Flows => Set<FlowRecord>();
+    public DbSet<FlowVersionRecord> FlowVersions => Set<FlowVersionRecord>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<ResourceClaim> ResourceClaims => Set<ResourceClaim>();
+    public DbSet<StoreServer> StoreServers => Set<StoreServer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -14,8 +14,15 @@ internal static class SnakeCaseNames
             if (table is null)
                 continue;
 
+            // Columns of an owned type share the owner's table: prefix them with the navigation (task_key, incident_step_id).
+            var ownership = entity.FindOwnership();
+            var prefix = ownership?.PrincipalToDependent is { } navigation ? ToSnakeCase(navigation.Name) + "_" : "";
             foreach (var property in entity.GetProperties())
-                property.SetColumnName(ToSnakeCase(property.Name));
+            {
+                if (ownership is not null && property.IsPrimaryKey())
+                    continue;
+                property.SetColumnName(prefix + ToSnakeCase(property.Name));
+            }
             foreach (var key in entity.GetKeys())
                 key.SetName(key.IsPrimaryKey() ? $"pk_{table}" : $"ak_{table}_{Columns(key.Properties)}");
             foreach (var foreignKey in entity.GetForeignKeys())

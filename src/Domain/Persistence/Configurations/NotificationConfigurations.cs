@@ -22,6 +22,8 @@ internal sealed class NotificationRecordConfiguration : IEntityTypeConfiguration
         builder.HasIndex(x => new { x.RecipientUser, x.CreatedAt });
         builder.HasIndex(x => new { x.RecipientRole, x.CreatedAt });
         builder.HasIndex(x => x.TicketId);
+        builder.Property(x => x.DedupKey).HasMaxLength(Lengths.Name);
+        builder.HasIndex(x => x.DedupKey).IsUnique();
     }
 }
 

@@ -396,6 +396,107 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("wf_workflows", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Flows.FlowRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_json");
+
+                    b.Property<DateTime?>("DraftUpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_updated_at");
+
+                    b.Property<string>("DraftUpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_updated_by");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_version");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flows");
+
+                    b.ToTable("flows", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Flows.FlowVersionRecord", b =>
+                {
+                    b.Property<string>("FlowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flow_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checksum");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("FlowId", "Version")
+                        .HasName("pk_flow_versions");
+
+                    b.ToTable("flow_versions", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalLdapEntry", b =>
                 {
                     b.Property<string>("Dn")
@@ -482,6 +583,11 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedup_key");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -544,6 +650,10 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_dedup_key");
+
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_notifications_ticket_id");
 
@@ -559,6 +669,322 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Servers.StoreServer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Dn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dn");
+
+                    b.Property<string>("Env")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("env");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hostname");
+
+                    b.Property<string>("Ip")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("PuppetStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("puppet_status");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("StoreName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_store_servers");
+
+                    b.HasIndex("Hostname")
+                        .IsUnique()
+                        .HasDatabaseName("ix_store_servers_hostname");
+
+                    b.HasIndex("Env", "Hostname")
+                        .HasDatabaseName("ix_store_servers_env_hostname");
+
+                    b.HasIndex("Group", "Hostname")
+                        .HasDatabaseName("ix_store_servers_group_hostname");
+
+                    b.HasIndex("StoreId", "Hostname")
+                        .HasDatabaseName("ix_store_servers_store_id_hostname");
+
+                    b.ToTable("store_servers", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.ResourceClaim", b =>
+                {
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("ResourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_key");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("ResourceType", "ResourceKey")
+                        .HasName("pk_resource_claims");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_resource_claims_ticket_id");
+
+                    b.ToTable("resource_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentStepId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step_id");
+
+                    b.Property<string>("CurrentStepName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step_name");
+
+                    b.Property<string>("Env")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("env");
+
+                    b.Property<string>("FlowId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flow_id");
+
+                    b.Property<string>("FlowName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flow_name");
+
+                    b.Property<int>("FlowVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flow_version");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_json");
+
+                    b.Property<string>("FormType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_type");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Requester")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .HasDatabaseName("ix_tickets_workflow_instance_id");
+
+                    b.HasIndex("FlowId", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_flow_id_created_at");
+
+                    b.HasIndex("Requester", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_requester_created_at");
+
+                    b.HasIndex("Requester", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_requester_idempotency_key");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_status_created_at");
+
+                    b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("StepId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("StepName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_name");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_events");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ticket_events_dedup_key");
+
+                    b.HasIndex("TicketId", "Time")
+                        .HasDatabaseName("ix_ticket_events_ticket_id_time");
+
+                    b.ToTable("ticket_events", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Flows.FlowVersionRecord", b =>
+                {
+                    b.HasOne("Cmdb.Domain.Flows.FlowRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FlowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flow_versions_flow_id");
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Notifications.NotificationRead", b =>
                 {
                     b.HasOne("Cmdb.Domain.Notifications.NotificationRecord", null)
@@ -567,6 +993,130 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_reads_notification_id");
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.ResourceClaim", b =>
+                {
+                    b.HasOne("Cmdb.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_claims_ticket_id");
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Cmdb.Domain.Tickets.Incident", "Incident", b1 =>
+                        {
+                            b1.Property<long>("TicketId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("incident_at");
+
+                            b1.Property<string>("Error")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("incident_error");
+
+                            b1.Property<string>("StepId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("incident_step_id");
+
+                            b1.Property<string>("StepName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("incident_step_name");
+
+                            b1.HasKey("TicketId")
+                                .HasName("pk_tickets");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_ticket_id");
+                        });
+
+                    b.OwnsOne("Cmdb.Domain.Tickets.OpenTask", "Task", b1 =>
+                        {
+                            b1.Property<long>("TicketId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("DueAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_due_at");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_key");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_name");
+
+                            b1.Property<bool>("Requester")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("task_requester");
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_role");
+
+                            b1.Property<DateTime>("Since")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_since");
+
+                            b1.Property<string>("StepId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_step_id");
+
+                            b1.Property<string>("Users")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_users");
+
+                            b1.HasKey("TicketId")
+                                .HasName("pk_tickets");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_ticket_id");
+                        });
+
+                    b.Navigation("Incident");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Tickets.TicketEvent", b =>
+                {
+                    b.HasOne("Cmdb.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_events_ticket_id");
                 });
 #pragma warning restore 612, 618
         }
