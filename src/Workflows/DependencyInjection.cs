@@ -1,6 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cmdb.Domain.Persistence;
+using Cmdb.Activities;
 using Cmdb.Integrations;
+using Cmdb.Workflows.Definitions;
+using Cmdb.Workflows.Steps;
+using Cmdb.Workflows.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowCore.Services;
 using Cmdb.Workflows.Engine;
 using Cmdb.Workflows.Locking;
 using Cmdb.Workflows.Notifications;
@@ -41,11 +47,40 @@ public static class DependencyInjection
             options.EnableIndexes = false;
         });
         services.AddHostedService<WorkflowEngineService>();
+        AddFlows(services, configuration);
 
         services.AddIntegrations(configuration);
+        services.AddActivities();
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<NotificationDispatcher>();
         return services;
+    }
+
+    /// <summary>
+    /// JSON-defined flows: the store, validator and compiler, a registry that finds published
+    /// versions in the database, the step bodies, and ticket progress.
+    /// </summary>
+    private static void AddFlows(IServiceCollection services, IConfiguration configuration)
+    {
+        var folder = configuration["Workflows:DefinitionsPath"] ?? Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
+        services.AddSingleton(new DefinitionFiles(folder));
+        services.AddSingleton<LoadedDefinitions>();
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<WorkflowRegistry>();
+        services.AddSingleton(sp => new FlowRegistry(sp.GetRequiredService<WorkflowRegistry>(),
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Cmdb.Domain.Persistence.CmdbDbContext>>(), sp.GetRequiredService<LoadedDefinitions>()));
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowRegistry>(sp => sp.GetRequiredService<FlowRegistry>()));
+        services.AddSingleton<IEngineStartupTask, DefinitionStartup>();
+        services.AddSingleton<TicketProgress>();
+        services.AddSingleton<EngineOutbox>();
+        services.AddTransient<ActivityStep>();
+        services.AddTransient<HumanTaskStep>();
+        services.AddTransient<ConditionStep>();
+        services.AddTransient<WaitEventStep>();
+        services.AddTransient<DelayStep>();
+        services.AddTransient<ForEachStep>();
+        services.AddTransient<EndTicketStep>();
     }
 
     /// <summary>Registers a code-defined workflow with the engine when it starts.</summary>

@@ -24,6 +24,13 @@ public sealed class Ticket
     public string? CurrentStepId { get; set; }
     public string? CurrentStepName { get; set; }
     public OpenTask? Task { get; set; }
+
+    /// <summary>
+    /// The last human task settled by a person (or cancelled), and how: the workflow, woken by a
+    /// signal, reads the decision here, so a late timeout signal cannot overrule it.
+    /// </summary>
+    public string? ResolvedTaskKey { get; set; }
+    public string? ResolvedTaskAction { get; set; }
     public Incident? Incident { get; set; }
     public string? WorkflowInstanceId { get; set; }
     public string? IdempotencyKey { get; set; }

@@ -22,6 +22,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(x => x.CurrentStepName).HasMaxLength(Lengths.Name);
         builder.Property(x => x.WorkflowInstanceId).HasMaxLength(Lengths.Id);
         builder.Property(x => x.IdempotencyKey).HasMaxLength(Lengths.Short);
+        builder.Property(x => x.ResolvedTaskKey).HasMaxLength(Lengths.Name);
+        builder.Property(x => x.ResolvedTaskAction).HasMaxLength(16);
         builder.Property(x => x.RowVersion).IsConcurrencyToken();
         builder.OwnsOne(x => x.Task, task =>
         {

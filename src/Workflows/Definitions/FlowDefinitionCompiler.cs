@@ -1,0 +1,144 @@
+using Cmdb.Domain.Flows;
+using Cmdb.Workflows.Steps;
+using WorkflowCore.Models;
+using WorkflowCore.Primitives;
+
+namespace Cmdb.Workflows.Definitions;
+
+/// <summary>
+/// Turns a validated definition into WorkflowCore steps: one engine step per JSON step (the
+/// JSON id is its ExternalId), routing as outcomes, forEach and saga blocks as children,
+/// compensations as compensation steps. Activities outside a saga suspend the workflow when
+/// they fail for good; inside a saga the saga's compensation runs instead.
+/// </summary>
+public static class FlowDefinitionCompiler
+{
+    /// <summary>The outcome a human task ends with when its ticket was cancelled; it leads to a hidden end step.</summary>
+    public const string CancelledOutcome = "cancelled";
+
+    private const string CancelledEnd = "__cancelled";
+
+    public static WorkflowDefinition Compile(FlowDefinitionDocument document)
+    {
+        var steps = new WorkflowStepCollection();
+        var byId = new Dictionary<string, WorkflowStep>(StringComparer.Ordinal);
+        var hasHumanTask = false;
+
+        WorkflowStep Add(StepDocument doc, bool inSaga)
+        {
+            WorkflowStep step = doc.Kind switch
+            {
+                StepKinds.Activity => new WorkflowStep<ActivityStep>(),
+                StepKinds.Human => new WorkflowStep<HumanTaskStep>(),
+                StepKinds.Wait when doc.Event is not null => new WorkflowStep<WaitEventStep>(),
+                StepKinds.Wait => new WorkflowStep<DelayStep>(),
+                StepKinds.If => new WorkflowStep<ConditionStep>(),
+                StepKinds.ForEach => new WorkflowStep<ForEachStep>(),
+                StepKinds.Saga => new SagaContainer<Sequence>(),
+                StepKinds.End => new WorkflowStep<EndTicketStep>(),
+                _ => throw new InvalidOperationException($"Unknown step kind '{doc.Kind}'."),
+            };
+            step.Id = steps.Count;
+            step.ExternalId = doc.Id;
+            step.Name = doc.Name?.Zh ?? doc.Id;
+            if (doc.Kind is StepKinds.Activity && !inSaga)
+                step.ErrorBehavior = WorkflowErrorHandling.Suspend;
+            steps.Add(step);
+            byId[doc.Id] = step;
+            hasHumanTask |= doc.Kind == StepKinds.Human;
+            return step;
+        }
+
+        void AddBlock(List<StepDocument> block, bool inSaga)
+        {
+            foreach (var doc in block)
+            {
+                Add(doc, inSaga);
+                if (doc.Do is { Count: > 0 })
+                    AddBlock(doc.Do, doc.Kind == StepKinds.Saga);
+                if (doc.Compensate is { Count: > 0 })
+                    AddBlock(doc.Compensate, inSaga: false);
+            }
+        }
+
+        AddBlock(document.Steps, inSaga: false);
+        if (hasHumanTask)
+            Add(new StepDocument { Id = CancelledEnd, Kind = StepKinds.End, Result = EndResults.Cancelled }, inSaga: false);
+
+        foreach (var (doc, _) in DefinitionValidator.AllSteps(document.Steps, ""))
+            Wire(doc, byId);
+
+        // The genesis pointer starts at the first step of the collection: the start step goes first.
+        var start = byId[document.Start];
+        return new WorkflowDefinition
+        {
+            Id = document.Id,
+            Version = document.Version,
+            Description = document.Name.Zh,
+            DataType = typeof(FlowData),
+            DefaultErrorBehavior = WorkflowErrorHandling.Suspend,
+            DefaultErrorRetryInterval = TimeSpan.FromSeconds(30),
+            Steps = StartFirst(steps, start),
+        };
+    }
+
+    private static void Wire(StepDocument doc, Dictionary<string, WorkflowStep> byId)
+    {
+        var step = byId[doc.Id];
+        foreach (var (field, target) in DefinitionValidator.Targets(doc))
+        {
+            var value = field switch
+            {
+                "next" => null,
+                "then" => "true",
+                "else" => "false",
+                _ => field["outcomes/".Length..],
+            };
+            step.Outcomes.Add(new StepOutcome(value, target) { NextStep = byId[target].Id });
+        }
+        if (doc.Kind == StepKinds.Human)
+            step.Outcomes.Add(new StepOutcome(CancelledOutcome, CancelledEnd) { NextStep = byId[CancelledEnd].Id });
+        if (doc.Do is { Count: > 0 })
+            step.Children.Add(byId[doc.Do[0].Id].Id);
+        if (doc.Compensate is { Count: > 0 } compensation)
+        {
+            step.CompensationStepId = byId[compensation[0].Id].Id;
+            ChainWithoutNext(compensation, byId);
+        }
+    }
+
+    /// <summary>Compensation steps without a next run one after another, in the order written.</summary>
+    private static void ChainWithoutNext(List<StepDocument> block, Dictionary<string, WorkflowStep> byId)
+    {
+        for (var i = 0; i + 1 < block.Count; i++)
+        {
+            if (DefinitionValidator.Targets(block[i]).Any())
+                continue;
+            var step = byId[block[i].Id];
+            step.Outcomes.Add(new StepOutcome(null, block[i + 1].Id) { NextStep = byId[block[i + 1].Id].Id });
+        }
+    }
+
+    /// <summary>WorkflowCore starts at step id 0: renumber so the start step is 0, keeping every reference right.</summary>
+    private static WorkflowStepCollection StartFirst(WorkflowStepCollection steps, WorkflowStep start)
+    {
+        if (start.Id == 0)
+            return steps;
+        var oldStart = start.Id;
+        int Map(int id) => id == oldStart ? 0 : id == 0 ? oldStart : id;
+        var result = new WorkflowStepCollection();
+        foreach (var step in steps)
+        {
+            step.Id = Map(step.Id);
+            foreach (var outcome in step.Outcomes)
+                outcome.NextStep = Map(outcome.NextStep);
+            for (var i = 0; i < step.Children.Count; i++)
+                step.Children[i] = Map(step.Children[i]);
+            if (step.CompensationStepId is { } compensation)
+                step.CompensationStepId = Map(compensation);
+        }
+        foreach (var step in steps.OrderBy(s => s.Id))
+            result.Add(step);
+        return result;
+    }
+}

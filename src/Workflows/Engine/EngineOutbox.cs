@@ -1,0 +1,57 @@
+using Cmdb.Domain.Persistence;
+using Cmdb.Workflows.Persistence;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace Cmdb.Workflows.Engine;
+
+/// <summary>
+/// Starts workflows and publishes engine events inside the caller's database transaction, so a
+/// ticket and its workflow (or a decision and the signal that wakes the workflow) are saved
+/// together or not at all. After the commit, <see cref="Nudge"/> tells this node's engine at
+/// once; without it the engine's poll would find them within a second anyway.
+/// </summary>
+public sealed class EngineOutbox(IExecutionPointerFactory pointers, IQueueProvider queue)
+{
+    public string AddWorkflow(CmdbDbContext db, WorkflowDefinition definition, object data, string reference)
+    {
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.NewGuid().ToString(),
+            WorkflowDefinitionId = definition.Id,
+            Version = definition.Version,
+            Data = data,
+            Description = definition.Description,
+            Reference = reference,
+            NextExecution = 0,
+            Status = WorkflowStatus.Runnable,
+            CreateTime = DateTime.UtcNow,
+        };
+        instance.ExecutionPointers.Add(pointers.BuildGenesisPointer(definition));
+        db.Workflows.Add(instance.ToRecord());
+        return instance.Id;
+    }
+
+    public string AddEvent(CmdbDbContext db, string name, string key, object data)
+    {
+        var evt = new Event
+        {
+            Id = Guid.NewGuid().ToString(),
+            EventName = name,
+            EventKey = key,
+            EventData = data,
+            EventTime = DateTime.UtcNow,
+            IsProcessed = false,
+        };
+        db.Events.Add(evt.ToRecord());
+        return evt.Id;
+    }
+
+    public async Task Nudge(IEnumerable<string> workflowIds, IEnumerable<string> eventIds)
+    {
+        foreach (var id in workflowIds)
+            await queue.QueueWork(id, QueueType.Workflow);
+        foreach (var id in eventIds)
+            await queue.QueueWork(id, QueueType.Event);
+    }
+}
