@@ -53,7 +53,9 @@ internal static class DependencyInjection
                 });
                 pipeline.AddTimeout(settings.AttemptTimeout);
             });
-        services.AddSingleton<IPuppetCertificateAuthority, PuppetCaCertificateAuthority>();
+        // Transient, like the typed client it wraps: a singleton would pin one handler (and one
+        // reading of the certificate files) for the life of the process.
+        services.AddTransient<IPuppetCertificateAuthority, PuppetCaCertificateAuthority>();
         return services;
     }
 
