@@ -17,6 +17,10 @@ puppetserver_start() {
     || { echo "puppetserver is not installed: apt-get install -y puppetserver" >&2; return 1; }
   dir="$(mkdir -p "$dir" && cd "$dir" && pwd)"
   conf="$dir/conf" ssl="$dir/ssl"
+  if [ -f "$dir/puppetserver.pid" ] && kill -0 "$(cat "$dir/puppetserver.pid")" 2>/dev/null; then
+    echo "a Puppet Server from $dir is running already: puppetserver_stop $dir first" >&2
+    return 1
+  fi
 
   if [ ! -f "$conf/puppet.conf" ]; then
     mkdir -p "$dir"/{code,var,log,run}
