@@ -11,6 +11,8 @@ RESULTS="$RUN_DIR/results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # shellcheck source=scripts/mariadb.sh
 source "$ROOT/scripts/mariadb.sh"
+# shellcheck source=scripts/puppetserver.sh
+source "$ROOT/scripts/puppetserver.sh"
 
 fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
@@ -18,6 +20,8 @@ install_packages() {
   local missing=()
   command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
   command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
+  command -v puppetserver >/dev/null 2>&1 || missing+=(puppetserver)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || fail "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
   echo "Installing ${missing[*]}..."
@@ -37,11 +41,20 @@ free_port() {
   return 1
 }
 
-cleanup() { mariadb_stop "$RUN_DIR/mariadb" >/dev/null 2>&1; }
+cleanup() {
+  mariadb_stop "$RUN_DIR/mariadb" >/dev/null 2>&1
+  puppetserver_stop "$RUN_DIR/puppet" >/dev/null 2>&1
+}
 
 rm -rf "$RUN_DIR" && mkdir -p "$RESULTS"
 install_packages
 trap cleanup EXIT
+
+# Puppet Server (a JVM) takes the better part of a minute: it starts beside the build.
+pport="$(free_port)" || fail "no free port for Puppet Server"
+( puppetserver_start "$RUN_DIR/puppet" "$pport" >"$RUN_DIR/puppet-start.log" 2>&1 \
+    && env | grep '^CMDB_TEST_PUPPETCA_' >"$RUN_DIR/puppet.env" ) &
+puppet_starting=$!
 
 port="$(free_port)" || fail "no free port for MariaDB"
 mariadb_start "$RUN_DIR/mariadb" "$port" >"$RUN_DIR/mariadb-start.log" 2>&1 \
@@ -53,6 +66,13 @@ export CI="${CI:-}"
 echo "Building..."
 dotnet build Cmdb.sln -c Release --nologo -v q -clp:ErrorsOnly >"$RUN_DIR/build.log" 2>&1 \
   || { grep -E "error" "$RUN_DIR/build.log" | sort -u | head -40 >&2; fail "build failed"; }
+
+wait "$puppet_starting" || { cat "$RUN_DIR/puppet-start.log" >&2; fail "Puppet Server did not start"; }
+set -a
+# shellcheck disable=SC1091
+source "$RUN_DIR/puppet.env"
+set +a
+echo "Puppet Server $CMDB_TEST_PUPPETCA_URL"
 
 passed=0 failed=0 skipped=0
 for project in tests/*.Tests/*.Tests.csproj; do

@@ -54,13 +54,13 @@ puppetserver_start() {
   echo $! >"$dir/puppetserver.pid"
 
   local i
-  for i in $(seq 1 180); do
+  for i in $(seq 1 360); do
     curl -fsS --max-time 2 --cacert "$ssl/certs/ca.pem" "https://localhost:$port/status/v1/simple" >/dev/null 2>&1 && break
     kill -0 "$(cat "$dir/puppetserver.pid")" 2>/dev/null || break
     sleep 0.5
   done
   if ! curl -fsS --max-time 2 --cacert "$ssl/certs/ca.pem" "https://localhost:$port/status/v1/simple" >/dev/null 2>&1; then
-    echo "Puppet Server did not answer on 127.0.0.1:$port within 90 s:" >&2
+    echo "Puppet Server did not answer on 127.0.0.1:$port within 180 s:" >&2
     tail -40 "$dir/log/server.out" >&2
     puppetserver_stop "$dir"
     return 1

@@ -16,6 +16,7 @@ public static class DependencyInjection
     {
         services.AddCmdbAuth(configuration, environment);
         services.AddAudit(configuration);
+        services.AddHostedService<DemoData.DemoDataSeeder>();
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

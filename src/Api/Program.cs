@@ -3,8 +3,11 @@ using Cmdb.Api.Audit;
 using Cmdb.Api.Auth;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
+using Cmdb.Api.Definitions;
 using Cmdb.Api.Instances;
 using Cmdb.Api.Notifications;
+using Cmdb.Api.Servers;
+using Cmdb.Api.Tickets;
 using Cmdb.Domain;
 using Cmdb.Workflows;
 using Scalar.AspNetCore;
@@ -40,6 +43,9 @@ try
     app.MapInstanceEndpoints();
     app.MapAuditEndpoints();
     app.MapNotificationEndpoints();
+    app.MapTicketEndpoints();
+    app.MapDefinitionEndpoints();
+    app.MapServerEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

@@ -1,3 +1,4 @@
+using Cmdb.Integrations.PuppetCa;
 using Cmdb.Integrations.WeCom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,12 @@ namespace Cmdb.Integrations;
 
 public static class DependencyInjection
 {
-    /// <summary>Clients of the external systems, each switched and tuned by its own <c>Integrations:{System}</c> section.</summary>
+    /// <summary>
+    /// Clients of the external systems, each switched and tuned by its own <c>Integrations:{System}</c>
+    /// section; a system that is not configured gets its local stand-in (the embedded default).
+    /// </summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddWeCom(configuration);
+        services
+            .AddWeCom(configuration)
+            .AddPuppetCa(configuration);
 }

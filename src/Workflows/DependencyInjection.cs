@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<IEngineStartupTask, DefinitionStartup>();
         services.AddSingleton<TicketProgress>();
         services.AddSingleton<EngineOutbox>();
+        services.AddSingleton<EngineControl>();
         services.AddTransient<ActivityStep>();
         services.AddTransient<HumanTaskStep>();
         services.AddTransient<ConditionStep>();

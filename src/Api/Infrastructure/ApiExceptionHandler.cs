@@ -37,6 +37,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",
         },
+        Cmdb.Workflows.Definitions.DefinitionInvalidException invalid => WithExtension(
+            Problem(StatusCodes.Status400BadRequest, "The definition is not valid.", invalid.Message), "problems", invalid.Problems),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.",
             bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),

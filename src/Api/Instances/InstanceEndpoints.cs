@@ -17,8 +17,23 @@ public static class InstanceEndpoints
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetInstance).WithName("GetInstance").WithSummary("One workflow instance with its steps and errors")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        foreach (var action in new[] { "retry", "suspend", "resume", "terminate" })
+        {
+            group.MapPost($"/{{id}}/{action}", (ISender sender, string id, [Microsoft.AspNetCore.Mvc.FromBody] ControlRequest? body, CancellationToken ct) =>
+                    Control(sender, id, action, body, ct))
+                .WithName(char.ToUpperInvariant(action[0]) + action[1..] + "Instance")
+                .WithSummary($"{action} the instance (and follow with its ticket)")
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        }
         return app;
     }
+
+    public sealed record ControlRequest(string? Comment);
+
+    public sealed record ControlResult(string Id, string Status);
+
+    private static async Task<Ok<ControlResult>> Control(ISender sender, string id, string action, ControlRequest? body, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ControlResult(id, await sender.Send(new Control.ControlInstance(id, action, body?.Comment), cancellationToken)));
 
     private static async Task<Ok<Paged<InstanceSummary>>> ListInstances(
         ISender sender, string? status, string? definition, string? reference, int? page, int? pageSize, CancellationToken cancellationToken) =>

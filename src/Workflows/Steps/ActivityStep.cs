@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cmdb.Activities;
+using Cmdb.Domain.Tickets;
 using Cmdb.Workflows.Definitions;
 using Cmdb.Workflows.Notifications;
 using Cmdb.Workflows.Tickets;
@@ -32,6 +33,13 @@ public sealed class ActivityStep(
         var key = Key(context);
         var attempt = context.PersistenceData is ActivityAttempt previous ? previous.Number : 0;
         var ticket = await progress.LoadAsync(data.TicketId, context.CancellationToken);
+        if (ticket.Status.IsFinal())
+        {
+            // Cancelled or terminated while this step was on its way: no side effect any more.
+            logger.LogInformation("Ticket {Ticket} is {Status}: step {Step} does not run and the workflow stops", ticket.Id, ticket.Status, step.Id);
+            context.Workflow.Status = WorkflowStatus.Terminated;
+            return ExecutionResult.Persist(context.PersistenceData);
+        }
         if (attempt == 0)
             await progress.StepStartedAsync(ticket.Id, step.Id, name, $"{key}:started", context.CancellationToken);
 

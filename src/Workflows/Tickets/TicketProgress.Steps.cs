@@ -9,8 +9,11 @@ public sealed partial class TicketProgress
     public Task StepStartedAsync(long ticketId, string stepId, string stepName, string dedupKey, CancellationToken cancellationToken) =>
         MutateAsync(ticketId, dedupKey, async (_, ticket, now) =>
         {
+            // Submitted: the first step; Failed: an instance resumed without the retry command (the step runs again).
             if (ticket.Status == TicketStatus.Submitted)
                 ticket.Fire(TicketTrigger.Start, now);
+            else if (ticket.Status == TicketStatus.Failed)
+                ticket.Fire(TicketTrigger.Retry, now);
             ticket.CurrentStepId = stepId;
             ticket.CurrentStepName = stepName;
             return new TicketEvent { Kind = TicketEventKinds.StepStarted, StepId = stepId, StepName = stepName };

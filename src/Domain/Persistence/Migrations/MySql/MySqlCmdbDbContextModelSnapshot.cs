@@ -871,6 +871,16 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasColumnType("varchar(100)")
                         .HasColumnName("requester_name");
 
+                    b.Property<string>("ResolvedTaskAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("resolved_task_action");
+
+                    b.Property<string>("ResolvedTaskKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("resolved_task_key");
+
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")

@@ -854,6 +854,16 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requester_name");
 
+                    b.Property<string>("ResolvedTaskAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_task_action");
+
+                    b.Property<string>("ResolvedTaskKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_task_key");
+
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")

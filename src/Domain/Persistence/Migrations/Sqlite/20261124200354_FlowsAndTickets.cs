@@ -87,6 +87,8 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     task_requester = table.Column<bool>(type: "INTEGER", nullable: true),
                     task_since = table.Column<DateTime>(type: "TEXT", nullable: true),
                     task_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolved_task_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    resolved_task_action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     incident_step_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     incident_step_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     incident_error = table.Column<string>(type: "TEXT", nullable: true),

@@ -123,6 +123,10 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     task_requester = table.Column<bool>(type: "tinyint(1)", nullable: true),
                     task_since = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     task_due_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    resolved_task_key = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    resolved_task_action = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
                     incident_step_id = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     incident_step_name = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: true)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmdb.Domain.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlCmdbDbContext))]
-    [Migration("20261124194124_FlowsAndTickets")]
+    [Migration("20261124200410_FlowsAndTickets")]
     partial class FlowsAndTickets
     {
         /// <inheritdoc />
@@ -873,6 +873,16 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("requester_name");
+
+                    b.Property<string>("ResolvedTaskAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("resolved_task_action");
+
+                    b.Property<string>("ResolvedTaskKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("resolved_task_key");
 
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmdb.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCmdbDbContext))]
-    [Migration("20261124194044_FlowsAndTickets")]
+    [Migration("20261124200354_FlowsAndTickets")]
     partial class FlowsAndTickets
     {
         /// <inheritdoc />
@@ -856,6 +856,16 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("requester_name");
+
+                    b.Property<string>("ResolvedTaskAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_task_action");
+
+                    b.Property<string>("ResolvedTaskKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_task_key");
 
                     b.Property<long>("RowVersion")
                         .IsConcurrencyToken()

@@ -1,0 +1,33 @@
+using Cmdb.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmdb.Api.DemoData;
+
+/// <summary>
+/// Fills an empty embedded-default database with synthetic demo data once it is migrated.
+/// On by default with SQLite, off with MySQL (<c>DemoData:Enabled</c>).
+/// </summary>
+internal sealed class DemoDataSeeder(
+    IDbContextFactory<CmdbDbContext> contexts, DatabaseReadiness readiness, DatabaseOptions database, IConfiguration configuration,
+    ILogger<DemoDataSeeder> logger) : BackgroundService
+{
+    private const int Stores = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("DemoData:Enabled", database.Provider == DatabaseProvider.Sqlite))
+            return;
+        await readiness.WaitUntilMigratedAsync(stoppingToken);
+        await using var db = await contexts.CreateDbContextAsync(stoppingToken);
+        if (await db.StoreServers.AnyAsync(stoppingToken))
+            return;
+
+        var now = DateTime.UtcNow;
+        var servers = StoreServerGenerator.Servers(Stores, now).ToList();
+        db.StoreServers.AddRange(servers);
+        db.LocalPuppetCertificates.AddRange(servers.Select(s => StoreServerGenerator.Certificate(s, now)));
+        db.LocalLdapEntries.AddRange(servers.Select(s => StoreServerGenerator.Entry(s, now)));
+        await db.SaveChangesAsync(stoppingToken);
+        logger.LogInformation("Seeded {Servers} synthetic store servers of {Stores} stores", servers.Count, Stores);
+    }
+}
