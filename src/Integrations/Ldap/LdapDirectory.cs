@@ -8,9 +8,9 @@ using Polly.Retry;
 namespace Cmdb.Integrations.Ldap;
 
 /// <summary>
-/// The real directory, over LDAPv3 with a simple bind. Each call opens its own connection (the
+/// The real directory, over LDAPv3 with a simple bind. Each attempt opens its own connection (the
 /// client's connections are not safe to share between threads, and group changes are rare), and
-/// a call that fails transiently is repeated as a whole: reading before writing keeps that safe.
+/// an attempt that fails transiently is repeated as a whole: reading before writing keeps that safe.
 /// </summary>
 internal sealed class LdapDirectory : ILdapDirectory
 {
@@ -28,7 +28,7 @@ internal sealed class LdapDirectory : ILdapDirectory
     public async Task<string?> GetGroupAsync(string dn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dn);
-        var values = await RunAsync(dn, ReadGroupAsync, cancellationToken);
+        var values = await RunAsync(dn, (connection, step, _) => ReadGroup(connection, step), cancellationToken);
         return values.FirstOrDefault();
     }
 
@@ -36,16 +36,17 @@ internal sealed class LdapDirectory : ILdapDirectory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dn);
         ArgumentException.ThrowIfNullOrWhiteSpace(newGroup);
-        var change = await RunAsync(dn, async (connection, step, token) =>
+        var change = await RunAsync(dn, (connection, step, attemptToken) =>
         {
-            var values = await ReadGroupAsync(connection, step, token);
+            var values = ReadGroup(connection, step);
             // Several values are collapsed into the one asked for, so only a single equal value is "no change".
             if (values is [var only] && only == newGroup)
                 return new GroupChange(dn, only, newGroup, Changed: false);
 
+            // The caller may have stopped waiting while the read was slow: then nothing may be written.
+            attemptToken.ThrowIfCancellationRequested();
             step.Name = $"change of {dn}";
-            var replace = new ModifyRequest(dn, DirectoryAttributeOperation.Replace, _options.GroupAttribute, newGroup);
-            await connection.SendAsync<ModifyResponse>(replace, _options.Timeout, token);
+            connection.SendRequest(new ModifyRequest(dn, DirectoryAttributeOperation.Replace, _options.GroupAttribute, newGroup), _options.Timeout);
             return new GroupChange(dn, values.FirstOrDefault(), newGroup, Changed: true);
         }, cancellationToken);
 
@@ -54,11 +55,11 @@ internal sealed class LdapDirectory : ILdapDirectory
         return change;
     }
 
-    private async Task<string[]> ReadGroupAsync(LdapConnection connection, Step step, CancellationToken cancellationToken)
+    private string[] ReadGroup(LdapConnection connection, LdapStep step)
     {
         step.Name = $"read of {step.Dn}";
         var search = new SearchRequest(step.Dn, "(objectClass=*)", SearchScope.Base, _options.GroupAttribute);
-        var response = await connection.SendAsync<SearchResponse>(search, _options.Timeout, cancellationToken);
+        var response = (SearchResponse)connection.SendRequest(search, _options.Timeout);
         if (response.Entries.Count == 0)
             throw LdapFailures.NoSuchEntry(step.Dn);
         // Only the group attribute was asked for; the server may name it differently (case, alias).
@@ -66,22 +67,52 @@ internal sealed class LdapDirectory : ILdapDirectory
         return attribute is null ? [] : (string[])attribute.GetValues(typeof(string));
     }
 
-    private async Task<T> RunAsync<T>(string dn, Func<LdapConnection, Step, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string dn, Func<LdapConnection, LdapStep, CancellationToken, T> operation, CancellationToken cancellationToken)
     {
-        var step = new Step(dn);
+        var step = new LdapStep(dn);
         try
         {
-            return await _retry.ExecuteAsync(async token =>
-            {
-                using var connection = Connect();
-                step.Name = $"bind as {_options.BindDn}";
-                await connection.BindAsync(_options.Timeout, token);
-                return await operation(connection, step, token);
-            }, cancellationToken);
+            return await _retry.ExecuteAsync(token => new ValueTask<T>(AttemptAsync(step, operation, token)), cancellationToken);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or Domain.Common.ExternalSystemException))
         {
             throw LdapFailures.ToExternal(ex, step.Name, dn, _options);
+        }
+    }
+
+    /// <summary>
+    /// One attempt on a thread of its own, awaited with a deadline. On Linux the client blocks in
+    /// libldap until the server answers: the bind has no timeout at all, and the request timeouts
+    /// (Begin/EndSendRequest's polling included) reach libldap as a far longer wait than asked
+    /// for. So the caller stops waiting at <see cref="LdapOptions.Timeout"/> or on cancellation,
+    /// and the abandoned attempt ends when the server answers or drops the connection.
+    /// </summary>
+    private async Task<T> AttemptAsync<T>(LdapStep step, Func<LdapConnection, LdapStep, CancellationToken, T> operation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var attempt = Task.Factory.StartNew(() =>
+        {
+            using var connection = Connect();
+            step.Name = $"bind as {_options.BindDn}";
+            connection.Bind();
+            return operation(connection, step, abandon.Token);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return await attempt.WaitAsync(_options.Timeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            await abandon.CancelAsync();
+            // Nobody awaits the abandoned attempt: its failure must not surface as an unobserved exception.
+            _ = attempt.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+        finally
+        {
+            // Disposed only once the attempt has stopped looking at its token.
+            _ = attempt.ContinueWith(_ => abandon.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
@@ -121,13 +152,5 @@ internal sealed class LdapDirectory : ILdapDirectory
                 return ValueTask.CompletedTask;
             },
         }).Build();
-    }
-
-    /// <summary>What the call was doing when it failed, for the error message.</summary>
-    private sealed class Step(string dn)
-    {
-        public string Dn { get; } = dn;
-
-        public string Name { get; set; } = $"connection for {dn}";
     }
 }

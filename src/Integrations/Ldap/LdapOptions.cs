@@ -22,7 +22,7 @@ public sealed class LdapOptions : IValidatableObject
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9-]*$", ErrorMessage = "Integrations:Ldap:GroupAttribute must be an attribute name such as ou or description.")]
     public string GroupAttribute { get; set; } = "ou";
 
-    /// <summary>Time allowed for one attempt at each step (connect and bind, search, modify).</summary>
+    /// <summary>Time allowed for one attempt: connecting, binding, reading and, when needed, writing.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
