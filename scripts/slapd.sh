@@ -59,12 +59,13 @@ CONF
   echo $! >"$dir/slapd.process.pid"
   local pid
   pid="$(cat "$dir/slapd.process.pid")"
+  # Our process must be alive too: on a taken port, another server could be the one answering.
   for _ in $(seq 1 100); do
-    ldapsearch -x -H "$url" -s base -b "" namingContexts >/dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || break
+    ldapsearch -x -H "$url" -s base -b "" namingContexts >/dev/null 2>&1 && break
     sleep 0.05
   done
-  if ! ldapsearch -x -H "$url" -s base -b "" namingContexts >/dev/null 2>&1; then
+  if ! kill -0 "$pid" 2>/dev/null || ! ldapsearch -x -H "$url" -s base -b "" namingContexts >/dev/null 2>&1; then
     echo "slapd did not start on $url:"
     tail -20 "$dir/slapd.log"
     slapd_stop "$dir"
