@@ -55,7 +55,8 @@ CONF
 
   local started
   started="$(date +%s%N)"
-  /usr/sbin/slapd -f "$dir/slapd.conf" -h "$url/" -d 0 >"$dir/slapd.log" 2>&1 &
+  # -d keeps slapd in the foreground (so its pid is ours to stop); "none" still logs start-up errors.
+  /usr/sbin/slapd -f "$dir/slapd.conf" -h "$url/" -d none >"$dir/slapd.log" 2>&1 &
   echo $! >"$dir/slapd.process.pid"
   local pid
   pid="$(cat "$dir/slapd.process.pid")"
