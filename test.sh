@@ -13,6 +13,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 source "$ROOT/scripts/mariadb.sh"
 # shellcheck source=scripts/puppetserver.sh
 source "$ROOT/scripts/puppetserver.sh"
+# shellcheck source=scripts/slapd.sh
+source "$ROOT/scripts/slapd.sh"
 
 fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
@@ -22,10 +24,14 @@ install_packages() {
   command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
   command -v puppetserver >/dev/null 2>&1 || missing+=(puppetserver)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  [ -x /usr/sbin/slapd ] || missing+=(slapd)
+  command -v ldapsearch >/dev/null 2>&1 || missing+=(ldap-utils)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || fail "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
   echo "Installing ${missing[*]}..."
   export DEBIAN_FRONTEND=noninteractive
+  # slapd must not configure a system directory of its own: the tests run a private one.
+  echo "slapd slapd/no_configuration boolean true" | debconf-set-selections
   if ! apt-get install -y --no-install-recommends "${missing[@]}" >"$RUN_DIR/apt.log" 2>&1; then
     apt-get update >>"$RUN_DIR/apt.log" 2>&1
     apt-get install -y --no-install-recommends "${missing[@]}" >>"$RUN_DIR/apt.log" 2>&1 \
@@ -44,6 +50,7 @@ free_port() {
 cleanup() {
   mariadb_stop "$RUN_DIR/mariadb" >/dev/null 2>&1
   puppetserver_stop "$RUN_DIR/puppet" >/dev/null 2>&1
+  slapd_stop "$RUN_DIR/slapd" >/dev/null 2>&1
 }
 
 rm -rf "$RUN_DIR" && mkdir -p "$RESULTS"
@@ -61,6 +68,11 @@ mariadb_start "$RUN_DIR/mariadb" "$port" >"$RUN_DIR/mariadb-start.log" 2>&1 \
   || { cat "$RUN_DIR/mariadb-start.log" >&2; fail "MariaDB did not start"; }
 echo "MariaDB 127.0.0.1:$port (data in $RUN_DIR/mariadb)"
 export CMDB_TEST_MYSQL
+
+lport="$(free_port)" || fail "no free port for slapd"
+slapd_start "$RUN_DIR/slapd" "$lport" >"$RUN_DIR/slapd-start.log" 2>&1 \
+  || { cat "$RUN_DIR/slapd-start.log" >&2; fail "slapd did not start"; }
+echo "OpenLDAP $CMDB_TEST_LDAP_URL"
 export CI="${CI:-}"
 
 echo "Building..."

@@ -1,3 +1,4 @@
+using Cmdb.Integrations.Ldap;
 using Cmdb.Integrations.PuppetCa;
 using Cmdb.Integrations.WeCom;
 using Microsoft.Extensions.Configuration;
@@ -14,5 +15,6 @@ public static class DependencyInjection
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddWeCom(configuration)
-            .AddPuppetCa(configuration);
+            .AddPuppetCa(configuration)
+            .AddLdap(configuration);
 }
