@@ -35,7 +35,12 @@ public static class TicketEndpoints
         foreach (var action in Actions)
         {
             group.MapPost($"/{{id:long}}/{action}", (ISender sender, long id, [FromBody] ActRequest? body, CancellationToken ct) => Act(sender, id, action, body, ct))
-                .WithName(char.ToUpperInvariant(action[0]) + action[1..] + "Ticket")
+                .WithName(action switch
+                {
+                    "submit" => "SubmitTicketTask",
+                    "confirm" => "ConfirmTicketTask",
+                    _ => char.ToUpperInvariant(action[0]) + action[1..] + "Ticket",
+                })
                 .WithSummary($"{action} the ticket, with an optional comment")
                 .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Cmdb.Workflows.Definitions;
+using Cmdb.Workflows.Notifications;
+using Microsoft.Extensions.Options;
 using Cmdb.Workflows.Tickets;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
@@ -11,7 +13,7 @@ namespace Cmdb.Workflows.Steps;
 /// <c>parallel: false</c>). The list is evaluated once and kept, so an edit of the form during
 /// the loop does not change what it iterates.
 /// </summary>
-public sealed class ForEachStep(LoadedDefinitions definitions, TicketProgress progress) : FlowStep(definitions)
+public sealed class ForEachStep(LoadedDefinitions definitions, TicketProgress progress, IOptions<NotificationOptions> options) : FlowStep(definitions)
 {
     public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
     {
@@ -19,6 +21,7 @@ public sealed class ForEachStep(LoadedDefinitions definitions, TicketProgress pr
         if (context.PersistenceData is not ForEachState state)
         {
             var ticket = await progress.LoadAsync(Data(context).TicketId, context.CancellationToken);
+            await progress.StepStartedAsync(ticket.Id, step.Id, Name(step, options.Value.Language), $"{Key(context)}:started", context.CancellationToken);
             var list = FlowExpressions.Evaluate(step.Items!, Scope(context, ticket)) as JsonArray
                 ?? throw new ExpressionException(step.Items!, "it must give a list");
             if (list.Count == 0)
