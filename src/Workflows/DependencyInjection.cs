@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddSingleton<TicketProgress>();
         services.AddSingleton<EngineOutbox>();
         services.AddSingleton<EngineControl>();
+        services.AddOptions<ActivityOptions>().Bind(configuration.GetSection(ActivityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<ActivityStep>();
         services.AddTransient<HumanTaskStep>();
         services.AddTransient<ConditionStep>();

@@ -16,7 +16,10 @@ public static class FlowDefinitionCompiler
     /// <summary>The outcome a human task ends with when its ticket was cancelled; it leads to a hidden end step.</summary>
     public const string CancelledOutcome = "cancelled";
 
-    private const string CancelledEnd = "__cancelled";
+    /// <summary>The hidden end step cancelled tickets leave their flow through.</summary>
+    public const string CancelledEnd = "__cancelled";
+
+    public static readonly StepDocument CancelledEndStep = new() { Id = CancelledEnd, Kind = StepKinds.End, Result = EndResults.Cancelled };
 
     public static WorkflowDefinition Compile(FlowDefinitionDocument document)
     {
@@ -63,7 +66,7 @@ public static class FlowDefinitionCompiler
 
         AddBlock(document.Steps, inSaga: false);
         if (hasHumanTask)
-            Add(new StepDocument { Id = CancelledEnd, Kind = StepKinds.End, Result = EndResults.Cancelled }, inSaga: false);
+            Add(CancelledEndStep, inSaga: false);
 
         foreach (var (doc, _) in DefinitionValidator.AllSteps(document.Steps, ""))
             Wire(doc, byId);

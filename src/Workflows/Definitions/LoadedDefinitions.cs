@@ -8,9 +8,12 @@ public sealed class LoadedDefinitions
 {
     private readonly ConcurrentDictionary<(string Flow, int Version), Loaded> _loaded = new();
 
-    public void Add(FlowDefinitionDocument document) =>
-        _loaded[(document.Id, document.Version)] = new Loaded(document,
-            DefinitionValidator.AllSteps(document.Steps, "/steps").GroupBy(s => s.Step.Id).ToDictionary(g => g.Key, g => g.First().Step));
+    public void Add(FlowDefinitionDocument document)
+    {
+        var steps = DefinitionValidator.AllSteps(document.Steps, "/steps").GroupBy(s => s.Step.Id).ToDictionary(g => g.Key, g => g.First().Step);
+        steps[FlowDefinitionCompiler.CancelledEnd] = FlowDefinitionCompiler.CancelledEndStep;
+        _loaded[(document.Id, document.Version)] = new Loaded(document, steps);
+    }
 
     public bool Contains(string flow, int version) => _loaded.ContainsKey((flow, version));
 

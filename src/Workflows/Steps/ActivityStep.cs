@@ -19,12 +19,8 @@ namespace Cmdb.Workflows.Steps;
 /// </summary>
 public sealed class ActivityStep(
     LoadedDefinitions definitions, ActivityCatalog activities, TicketProgress progress,
-    IOptions<NotificationOptions> options, ILogger<ActivityStep> logger) : FlowStep(definitions)
+    IOptions<NotificationOptions> options, IOptions<ActivityOptions> retries, ILogger<ActivityStep> logger) : FlowStep(definitions)
 {
-    private const int DefaultRetries = 3;
-    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
-
     public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
     {
         var step = Step(context);
@@ -59,7 +55,7 @@ public sealed class ActivityStep(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bad expression or input will not heal by waiting: it goes straight to an incident.
-            var final = attempt >= (step.Retries ?? DefaultRetries) || ex is ExpressionException or ActivityInputException;
+            var final = attempt >= (step.Retries ?? retries.Value.DefaultRetries) || ex is ExpressionException or ActivityInputException;
             logger.LogWarning("Step {Step} of ticket {Ticket} failed (attempt {Attempt}{Final}): {Error}",
                 step.Id, ticket.Id, attempt + 1, final ? ", giving up" : "", ex.Message);
             await progress.StepFailedAsync(ticket.Id, step.Id, name, ex.Message, final, $"{key}:failed:{attempt}", context.CancellationToken);
@@ -69,11 +65,11 @@ public sealed class ActivityStep(
         }
     }
 
-    private static TimeSpan Delay(Domain.Flows.StepDocument step, int attempt)
+    private TimeSpan Delay(Domain.Flows.StepDocument step, int attempt)
     {
-        var first = step.RetryDelay is { } text ? Durations.Parse(text) : DefaultRetryDelay;
+        var first = step.RetryDelay is { } text ? Durations.Parse(text) : retries.Value.DefaultRetryDelay;
         var delay = first * Math.Pow(2, attempt);
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+        return delay < retries.Value.MaxRetryDelay ? delay : retries.Value.MaxRetryDelay;
     }
 
     private static string? Summary(JsonObject outputs)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cmdb.Domain.Common;
 using Cmdb.Integrations.Ldap;
+using Cmdb.TestSupport.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.Integrations.Tests.Ldap;

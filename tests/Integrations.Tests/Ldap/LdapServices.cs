@@ -1,4 +1,5 @@
 using Cmdb.Integrations.Ldap;
+using Cmdb.TestSupport.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using Cmdb.Domain.Common;
 using Cmdb.Integrations.PuppetCa;
+using Cmdb.TestSupport.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

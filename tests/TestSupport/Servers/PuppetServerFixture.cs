@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Cmdb.TestSupport;
+using Xunit;
 
-namespace Cmdb.Integrations.Tests.PuppetCa;
+namespace Cmdb.TestSupport.Servers;
 
 /// <summary>
 /// The real Puppet Server the CA tests share: the one <c>./test.sh</c> started with
@@ -77,10 +77,4 @@ public sealed class PuppetServerFixture : IAsyncLifetime
         await process.WaitForExitAsync();
         return (process.ExitCode, process.ExitCode == 0 ? output : await error);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PuppetServerCollection : ICollectionFixture<PuppetServerFixture>
-{
-    public const string Name = "Puppet Server";
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cmdb.Integrations.Tests.Ldap;
+namespace Cmdb.TestSupport.Servers;
 
 /// <summary>One entry of LDIF as <c>ldapsearch -LLL</c> prints it: folded lines and base64 (<c>attr::</c>) values understood.</summary>
 public sealed class LdifEntry

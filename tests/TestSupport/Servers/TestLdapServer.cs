@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Cmdb.Integrations.Tests.Ldap;
+namespace Cmdb.TestSupport.Servers;
 
 /// <summary>
 /// The private slapd that <c>scripts/slapd.sh</c> started (<c>slapd_start DIR PORT</c>), found through

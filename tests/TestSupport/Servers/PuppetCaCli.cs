@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
-namespace Cmdb.Integrations.Tests.PuppetCa;
+namespace Cmdb.TestSupport.Servers;
 
 /// <summary>
 /// The CA's own tooling (<c>puppetserver ca ... --config puppet.conf</c>) for arranging and checking
