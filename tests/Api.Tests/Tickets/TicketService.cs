@@ -26,7 +26,7 @@ public class TicketService : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestMariaDb.CreateDatabaseAsync("tickets");
         var settings = _database.Configuration();
@@ -44,7 +44,7 @@ public class TicketService : IAsyncLifetime
         }).StartedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await _database.DisposeAsync();
