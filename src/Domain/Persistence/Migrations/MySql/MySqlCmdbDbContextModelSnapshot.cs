@@ -457,6 +457,10 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasColumnType("datetime(6)")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("VersionsIssued")
+                        .HasColumnType("int")
+                        .HasColumnName("versions_issued");
+
                     b.HasKey("Id")
                         .HasName("pk_flows");
 

@@ -446,6 +446,10 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("VersionsIssued")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("versions_issued");
+
                     b.HasKey("Id")
                         .HasName("pk_flows");
 
