@@ -1,3 +1,5 @@
+using Cmdb.Activities.Clusters;
+using Cmdb.Activities.Dns;
 using Cmdb.Activities.Ldap;
 using Cmdb.Activities.Notify;
 using Cmdb.Activities.Puppet;
@@ -13,6 +15,11 @@ public static class DependencyInjection
         services.AddSingleton<IActivity, DeletePuppetCertificate>();
         services.AddSingleton<IActivity, ChangeLdapGroup>();
         services.AddSingleton<IActivity, NotifyWeCom>();
+        services.AddSingleton<IActivity, SetDnsRecord>();
+        services.AddSingleton<IActivity, WaitForDns>();
+        services.AddSingleton<IActivity, CreateCluster>();
+        services.AddSingleton<IActivity, ChangeCluster>();
+        services.AddSingleton<IActivity, MoveStores>();
         services.AddSingleton<ActivityCatalog>();
         return services;
     }

@@ -23,6 +23,10 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<ApiExceptionHandler>(ServiceLifetime.Singleton);
+        services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.ClusterCreateRules>();
+        services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.ClusterChangeRules>();
+        services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.StoreReassignRules>();
+        services.AddSingleton<Tickets.Rules.FormRulesCatalog>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -1,5 +1,6 @@
 using Cmdb.Api;
 using Cmdb.Api.Audit;
+using Cmdb.Api.Clusters;
 using Cmdb.Api.Auth;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
@@ -46,6 +47,7 @@ try
     app.MapTicketEndpoints();
     app.MapDefinitionEndpoints();
     app.MapServerEndpoints();
+    app.MapClusterEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

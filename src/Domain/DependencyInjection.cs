@@ -24,6 +24,7 @@ public static class DependencyInjection
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CmdbDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseReadiness>();
+        services.Configure<Clusters.ClusterOptions>(configuration.GetSection(Clusters.ClusterOptions.SectionName));
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -51,6 +51,7 @@ public static class DependencyInjection
 
         services.AddIntegrations(configuration);
         services.AddActivities();
+        services.Configure<Cmdb.Activities.Dns.DnsWaitOptions>(configuration.GetSection(Cmdb.Activities.Dns.DnsWaitOptions.SectionName));
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<NotificationDispatcher>();
         return services;

@@ -12,6 +12,8 @@ internal sealed class DemoDataSeeder(
     ILogger<DemoDataSeeder> logger) : BackgroundService
 {
     private const int Stores = 200;
+    private const int Clusters = 40;
+    private const int ClusterStores = 3000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,10 +21,20 @@ internal sealed class DemoDataSeeder(
             return;
         await readiness.WaitUntilMigratedAsync(stoppingToken);
         await using var db = await contexts.CreateDbContextAsync(stoppingToken);
+        var now = DateTime.UtcNow;
+        if (!await db.Clusters.AnyAsync(stoppingToken) && !await db.Stores.AnyAsync(stoppingToken))
+        {
+            var demo = ClusterGenerator.Generate(Clusters, ClusterStores, now);
+            db.Clusters.AddRange(demo.Clusters);
+            db.Stores.AddRange(demo.Stores);
+            db.LocalRancherClusters.AddRange(demo.Rancher.Where(r => !db.LocalRancherClusters.Any(x => x.Id == r.Id)));
+            await db.SaveChangesAsync(stoppingToken);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Seeded {Clusters} synthetic clusters and {Stores} stores", Clusters, ClusterStores);
+        }
         if (await db.StoreServers.AnyAsync(stoppingToken))
             return;
 
-        var now = DateTime.UtcNow;
         var servers = StoreServerGenerator.Servers(Stores, now).ToList();
         db.StoreServers.AddRange(servers);
         db.LocalPuppetCertificates.AddRange(servers.Select(s => StoreServerGenerator.Certificate(s, now)));

@@ -27,7 +27,8 @@ public sealed class ActivityStep(
         var data = Data(context);
         var name = Name(step, options.Value.Language);
         var key = Key(context);
-        var attempt = context.PersistenceData is ActivityAttempt previous ? previous.Number : 0;
+        var previous = context.PersistenceData as ActivityAttempt;
+        var attempt = previous?.Number ?? 0;
         var ticket = await progress.LoadAsync(data.TicketId, context.CancellationToken);
         if (ticket.Status.IsFinal())
         {
@@ -45,7 +46,15 @@ public sealed class ActivityStep(
             var inputs = (step.Inputs ?? []).ToDictionary(i => i.Key, i => FlowExpressions.Evaluate(i.Value, scope));
             var activity = activities.Get(step.Activity!);
             var ticketInfo = new ActivityTicket(ticket.Id, ticket.FlowId, ticket.FlowName, ticket.Title, ticket.Requester, ticket.RequesterName, ticket.Env);
-            var result = await activity.ExecuteAsync(new ActivityContext(inputs, ticketInfo, step.Id, key), context.CancellationToken);
+            var polling = new ActivityPolling(previous?.Polls ?? 0, previous?.WaitingSince);
+            var result = await activity.ExecuteAsync(new ActivityContext(inputs, ticketInfo, step.Id, key, polling), context.CancellationToken);
+            if (result.AskAgainAfter is { } after)
+            {
+                return ExecutionResult.Sleep(after, new ActivityAttempt
+                {
+                    Number = attempt, Polls = polling.Polls + 1, WaitingSince = polling.WaitingSince ?? DateTime.UtcNow,
+                });
+            }
 
             data.Outputs[step.Id] = result.Outputs.ToJsonString();
             data.LastOutcome = result.Outcome;
@@ -55,7 +64,7 @@ public sealed class ActivityStep(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bad expression or input will not heal by waiting: it goes straight to an incident.
-            var final = attempt >= (step.Retries ?? retries.Value.DefaultRetries) || ex is ExpressionException or ActivityInputException;
+            var final = attempt >= (step.Retries ?? retries.Value.DefaultRetries) || ex is ExpressionException or ActivityInputException or ActivityTimedOutException;
             logger.LogWarning("Step {Step} of ticket {Ticket} failed (attempt {Attempt}{Final}): {Error}",
                 step.Id, ticket.Id, attempt + 1, final ? ", giving up" : "", ex.Message);
             var failure = !final ? StepFailure.WillRetry
@@ -63,7 +72,10 @@ public sealed class ActivityStep(
             await progress.StepFailedAsync(ticket.Id, step.Id, name, ex.Message, failure, $"{key}:failed:{attempt}", context.CancellationToken);
             if (final)
                 throw new StepFailedException(step.Id, ex.Message, ex);
-            return ExecutionResult.Sleep(Delay(step, attempt), new ActivityAttempt { Number = attempt + 1 });
+            return ExecutionResult.Sleep(Delay(step, attempt), new ActivityAttempt
+            {
+                Number = attempt + 1, Polls = previous?.Polls ?? 0, WaitingSince = previous?.WaitingSince,
+            });
         }
     }
 
@@ -87,6 +99,11 @@ public sealed class ActivityStep(
 public sealed class ActivityAttempt
 {
     public int Number { get; set; }
+
+    /// <summary>Times the activity answered "not yet", and since when (reset by nothing: a deadline spans them all).</summary>
+    public int Polls { get; set; }
+
+    public DateTime? WaitingSince { get; set; }
 }
 
 /// <summary>An activity failed past its retries; the workflow is suspended as an incident.</summary>

@@ -61,9 +61,8 @@ public sealed partial class TicketProgress(IDbContextFactory<CmdbDbContext> cont
         }
     }
 
-    /// <summary>Releases the ticket's claims in the same save as the change that ends it.</summary>
-    private static async Task ReleaseClaimsAsync(CmdbDbContext db, long ticketId) =>
-        db.ResourceClaims.RemoveRange(await db.ResourceClaims.Where(c => c.TicketId == ticketId).ToListAsync());
+    /// <summary>Releases the ticket's claims and reservations in the same save as the change that ends it.</summary>
+    private static Task ReleaseClaimsAsync(CmdbDbContext db, long ticketId) => TicketResources.ReleaseAsync(db, ticketId, CancellationToken.None);
 
     private void Notify(CmdbDbContext db, Ticket ticket, NotificationEvent kind, string purpose, string? user, string? role,
         string? actor, IReadOnlyDictionary<string, string>? details = null)

@@ -55,7 +55,7 @@ public sealed class ControlInstanceHandler(CmdbDbContext db, CurrentUser user, E
                 if (ticket is not null && !ticket.Status.IsFinal())
                 {
                     ticket.Fire(TicketTrigger.Terminate, now);
-                    db.ResourceClaims.RemoveRange(await db.ResourceClaims.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken));
+                    await TicketResources.ReleaseAsync(db, ticket.Id, cancellationToken);
                     NotificationOutbox.Add(db, new NotificationFacts
                     {
                         Event = NotificationEvent.TicketCancelled, Flow = ticket.FlowName, Env = ticket.Env, TicketId = ticket.Id.ToString(),

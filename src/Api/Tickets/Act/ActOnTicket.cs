@@ -49,7 +49,7 @@ public sealed class ActOnTicketHandler(
                 // No step waits for a person yet: stop the workflow itself once this is saved.
                 terminate = ticket.WorkflowInstanceId;
             }
-            db.ResourceClaims.RemoveRange(await db.ResourceClaims.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken));
+            await TicketResources.ReleaseAsync(db, ticket.Id, cancellationToken);
         }
         else
         {

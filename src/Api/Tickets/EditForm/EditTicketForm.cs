@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cmdb.Api.Auth;
+using Cmdb.Api.Tickets.Rules;
 using Cmdb.Domain.Common;
 using Cmdb.Domain.Flows;
 using Cmdb.Domain.Persistence;
@@ -19,7 +20,7 @@ public sealed record EditTicketForm(long Id, JsonElement Form, string? Comment) 
 /// Changes a ticket's form: by its requester at an edit step (which also completes that step), or
 /// by an approver at the approval step. The claims follow the new form.
 /// </summary>
-public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, EngineOutbox engine) : ICommandHandler<EditTicketForm, TicketDetail>
+public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, EngineOutbox engine, FormRulesCatalog rules) : ICommandHandler<EditTicketForm, TicketDetail>
 {
     public async ValueTask<TicketDetail> Handle(EditTicketForm command, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, En
         var form = await FormReader.ReadAsync(formType, command.Form, cancellationToken);
         var claims = formType.Claims(form).ToList();
         await Claims.EnsureFreeAsync(db, claims, ticket.Id, cancellationToken);
+        form = await rules.PrepareAsync(db, formType.Name, form, ticket, cancellationToken);
 
         var now = DateTime.UtcNow;
         var held = await db.ResourceClaims.Where(c => c.TicketId == ticket.Id).ToListAsync(cancellationToken);
@@ -42,6 +44,7 @@ public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, En
         Claims.Add(db, ticket.Id, claims.Where(k => !held.Any(c => c.ResourceType == k.ResourceType && c.ResourceKey == k.ResourceKey)), now);
         ticket.FormJson = FormCatalog.Write(form);
         ticket.Env = formType.Env(form);
+        await rules.HoldAsync(db, formType.Name, ticket, form, cancellationToken);
         db.TicketEvents.Add(new TicketEvent
         {
             TicketId = ticket.Id, Time = now, Kind = TicketEventKinds.FormEdited, StepId = task.StepId, StepName = task.Name,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cmdb.Api.Auth;
+using Cmdb.Api.Tickets.Rules;
 using Cmdb.Domain.Common;
 using Cmdb.Domain.Persistence;
 using Cmdb.Domain.Tickets;
@@ -23,7 +24,7 @@ public sealed record SubmitResult(TicketDetail Ticket, bool Replayed);
 /// line and its workflow instance are saved in one transaction: there is never a ticket without
 /// a workflow, nor a workflow without a ticket. The same Idempotency-Key returns the same ticket.
 /// </summary>
-public sealed class SubmitTicketHandler(CmdbDbContext db, CurrentUser user, DefinitionStore definitions, EngineOutbox engine)
+public sealed class SubmitTicketHandler(CmdbDbContext db, CurrentUser user, DefinitionStore definitions, EngineOutbox engine, FormRulesCatalog rules)
     : ICommandHandler<SubmitTicket, SubmitResult>
 {
     public async ValueTask<SubmitResult> Handle(SubmitTicket command, CancellationToken cancellationToken)
@@ -37,38 +38,54 @@ public sealed class SubmitTicketHandler(CmdbDbContext db, CurrentUser user, Defi
         var form = await FormReader.ReadAsync(formType, command.Form, cancellationToken);
         var claims = formType.Claims(form).ToList();
         await Claims.EnsureFreeAsync(db, claims, null, cancellationToken);
+        form = await rules.PrepareAsync(db, formType.Name, form, null, cancellationToken);
 
-        var now = DateTime.UtcNow;
-        var ticket = new Ticket
+        for (var attempt = 1; ; attempt++)
         {
-            FlowId = document.Id, FlowVersion = document.Version, FlowName = document.Name.Zh, Title = command.Title.Trim(),
-            Requester = user.UserName, RequesterName = user.DisplayName, FormType = formType.Name, FormJson = FormCatalog.Write(form),
-            Env = formType.Env(form), IdempotencyKey = command.IdempotencyKey, CreatedAt = now, UpdatedAt = now,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync(cancellationToken);
-            Claims.Add(db, ticket.Id, claims, now);
-            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, Time = now, Kind = TicketEventKinds.Submitted, Actor = user.UserName, ActorName = user.DisplayName });
-            ticket.WorkflowInstanceId = engine.AddWorkflow(db, definition, new FlowData { TicketId = ticket.Id }, ticket.Id.ToString());
-            await db.SaveChangesAsync(cancellationToken);
+            var now = DateTime.UtcNow;
+            var ticket = new Ticket
+            {
+                FlowId = document.Id, FlowVersion = document.Version, FlowName = document.Name.Zh, Title = command.Title.Trim(),
+                Requester = user.UserName, RequesterName = user.DisplayName, FormType = formType.Name, FormJson = FormCatalog.Write(form),
+                Env = formType.Env(form), IdempotencyKey = command.IdempotencyKey, CreatedAt = now, UpdatedAt = now,
+            };
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                db.Tickets.Add(ticket);
+                await db.SaveChangesAsync(cancellationToken);
+                Claims.Add(db, ticket.Id, claims, now);
+                await rules.HoldAsync(db, formType.Name, ticket, form, cancellationToken);
+                db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, Time = now, Kind = TicketEventKinds.Submitted, Actor = user.UserName, ActorName = user.DisplayName });
+                ticket.WorkflowInstanceId = engine.AddWorkflow(db, definition, new FlowData { TicketId = ticket.Id }, ticket.Id.ToString());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Another ticket took capacity of the same cluster at the same moment: check again on fresh numbers.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateException ex)
+            {
+                // A concurrent submit won a race: the same Idempotency-Key, or a claim on one of the resources.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                if (await ExistingAsync(command.IdempotencyKey, cancellationToken) is { } winner)
+                    return new SubmitResult(await DetailAsync(winner, cancellationToken), Replayed: true);
+                await Claims.EnsureFreeAsync(db, claims, null, cancellationToken);
+                if (ex is DbUpdateConcurrencyException)
+                    throw new ConflictException("Other tickets kept changing the target cluster's capacity at the same moment; submit again.");
+                throw;
+            }
+            await transaction.CommitAsync(cancellationToken);
+            await engine.Nudge([ticket.WorkflowInstanceId], []);
+            return new SubmitResult(await DetailAsync(ticket.Id, cancellationToken), Replayed: false);
         }
-        catch (DbUpdateException)
-        {
-            // A concurrent submit won a race: the same Idempotency-Key, or a claim on one of the resources.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            if (await ExistingAsync(command.IdempotencyKey, cancellationToken) is { } winner)
-                return new SubmitResult(await DetailAsync(winner, cancellationToken), Replayed: true);
-            await Claims.EnsureFreeAsync(db, claims, null, cancellationToken);
-            throw;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        await engine.Nudge([ticket.WorkflowInstanceId], []);
-        return new SubmitResult(await DetailAsync(ticket.Id, cancellationToken), Replayed: false);
     }
+
+    private const int MaxAttempts = 5;
 
     private async Task<long?> ExistingAsync(string? key, CancellationToken cancellationToken) =>
         key is null ? null : await db.Tickets.Where(t => t.Requester == user.UserName && t.IdempotencyKey == key)

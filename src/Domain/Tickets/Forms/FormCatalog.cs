@@ -14,6 +14,9 @@ public static class FormCatalog
     {
         PuppetCertDeleteForm.Definition,
         PuppetGroupChangeForm.Definition,
+        ClusterCreateForm.Definition,
+        ClusterChangeForm.Definition,
+        StoreReassignForm.Definition,
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>Forms are strict: an unknown field or a value of the wrong type is refused with its path.</summary>
