@@ -66,12 +66,12 @@ public sealed class MoveStores(IDbContextFactory<CmdbDbContext> contexts, IOptio
         var record = NotificationOutbox.Add(db, new NotificationFacts
         {
             Event = NotificationEvent.CapacityAlert, Flow = context.Ticket.FlowName, Env = cluster.Env, TicketId = context.Ticket.Id.ToString(CultureInfo.InvariantCulture),
-            Description = $"{cluster.Name} {utilisation.ToString("P1", CultureInfo.InvariantCulture)}",
+            Description = $"{cluster.Name} {ClusterLoad.Percent(utilisation)}",
             Operator = "Cmdb",
             Details = new Dictionary<string, string>
             {
                 ["集群 cluster"] = cluster.Name,
-                ["利用率 utilisation"] = utilisation.ToString("P1", CultureInfo.InvariantCulture),
+                ["利用率 utilisation"] = ClusterLoad.Percent(utilisation),
                 ["节点 nodes"] = $"{load.Placed + load.Reserved}/{load.Capacity}",
             },
         }, NotificationPurposes.Alerts);

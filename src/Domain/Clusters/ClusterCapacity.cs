@@ -11,7 +11,11 @@ public sealed record ClusterLoad(long ClusterId, string ClusterName, int Capacit
     /// <summary>Why adding these nodes breaks the limit, with the numbers; null when they fit.</summary>
     public string? Refusal(int adding, double limit) =>
         Utilisation(adding) <= limit + 1e-9 ? null
-        : $"Cluster {ClusterName} would be at {Utilisation(adding):P1}: placed {Placed} + reserved by open tickets {Reserved} + these stores {adding} = {Placed + Reserved + adding} of {Capacity} nodes; the limit is {limit:P0}.";
+        : $"Cluster {ClusterName} would be at {Percent(Utilisation(adding))}: placed {Placed} + reserved by open tickets {Reserved} + these stores {adding} = {Placed + Reserved + adding} of {Capacity} nodes; the limit is {Percent(limit, "0")}.";
+
+    /// <summary>0.905 → "90.5%" (no space, whatever the culture).</summary>
+    public static string Percent(double share, string format = "0.0") =>
+        (share * 100).ToString(format, System.Globalization.CultureInfo.InvariantCulture) + "%";
 }
 
 public static class ClusterCapacity

@@ -57,7 +57,7 @@ public static class PlacementPlanner
             var fitting = clusters.Where(c => c.Id != store.CurrentCluster && c.Utilisation(store.NodeCount) <= limit + 1e-9).ToList();
             if (fitting.Count == 0)
             {
-                unplaced.Add(new Unplaced(store.StoreId, $"No prod cluster has room for {store.NodeCount} more nodes within {limit:P0}."));
+                unplaced.Add(new Unplaced(store.StoreId, $"No prod cluster has room for {store.NodeCount} more nodes within {ClusterLoad.Percent(limit, "0")}."));
                 continue;
             }
             var ranked = fitting
@@ -109,7 +109,7 @@ public static class PlacementPlanner
 
     private static string Reason(Candidate best, List<Candidate> ranked, StoreToPlace store)
     {
-        var parts = new List<string> { $"has room ({best.UtilisationAfter:P1} after the move)" };
+        var parts = new List<string> { $"has room ({ClusterLoad.Percent(best.UtilisationAfter)} after the move)" };
         var others = ranked.Skip(1).ToList();
         if (others.Count == 0)
             return $"{best.Cluster.Name}: the only prod cluster with room; " + string.Join("; ", parts);
