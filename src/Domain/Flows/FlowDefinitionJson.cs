@@ -45,6 +45,24 @@ public static partial class FlowDefinitionJson
         }
     }
 
+    /// <summary>The names and form a JSON object gives, when readable (for a first draft that breaks the schema elsewhere).</summary>
+    public static (string? NameZh, string? NameEn, string? Form) ReadHeader(string json)
+    {
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(json) is not System.Text.Json.Nodes.JsonObject obj)
+                return (null, null, null);
+            static string? Text(System.Text.Json.Nodes.JsonNode? node) =>
+                node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) ? text : null;
+            var name = obj["name"] as System.Text.Json.Nodes.JsonObject;
+            return (Text(name?["zh"]), Text(name?["en"]), Text(obj["form"]));
+        }
+        catch (JsonException)
+        {
+            return (null, null, null);
+        }
+    }
+
     public static string Write(FlowDefinitionDocument document) => JsonSerializer.Serialize(document, Options);
 
     /// <summary><c>$.steps[2].kind</c> → <c>/steps/2/kind</c>.</summary>

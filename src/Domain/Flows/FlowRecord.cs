@@ -40,3 +40,11 @@ public sealed class FlowVersionRecord
     /// <summary><c>file</c> (imported from workflow-definitions/) or <c>designer</c>.</summary>
     public required string Source { get; set; }
 }
+
+/// <summary>A published version an admin removed: its number is never used again and its file is not imported again.</summary>
+public sealed class FlowRemovedVersion
+{
+    public required string FlowId { get; set; }
+    public int Version { get; set; }
+    public DateTime RemovedAt { get; set; }
+}

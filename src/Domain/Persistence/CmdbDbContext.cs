@@ -29,6 +29,7 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<LocalLdapEntry> LocalLdapEntries => Set<LocalLdapEntry>();
     public DbSet<FlowRecord> Flows => Set<FlowRecord>();
     public DbSet<FlowVersionRecord> FlowVersions => Set<FlowVersionRecord>();
+    public DbSet<FlowRemovedVersion> FlowRemovedVersions => Set<FlowRemovedVersion>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<ResourceClaim> ResourceClaims => Set<ResourceClaim>();

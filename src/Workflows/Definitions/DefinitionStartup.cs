@@ -17,6 +17,7 @@ internal sealed class DefinitionStartup(
 {
     public async Task RunAsync(IWorkflowHost host, CancellationToken cancellationToken)
     {
+        var documents = new List<(string Path, FlowDefinitionDocument Document)>();
         foreach (var (path, json) in files.Read())
         {
             var problems = validator.Validate(json, out var document);
@@ -31,6 +32,12 @@ internal sealed class DefinitionStartup(
                 logger.LogError("Definition file {File} has no version (≥ 1) and was not imported", path);
                 continue;
             }
+            documents.Add((path, document));
+        }
+
+        // By flow and version number, whatever the file names: v2 before v10.
+        foreach (var (path, document) in documents.OrderBy(d => d.Document.Id, StringComparer.Ordinal).ThenBy(d => d.Document.Version))
+        {
             var result = await store.ImportAsync(document, cancellationToken);
             if (result == ImportResult.Imported)
                 logger.LogInformation("Imported flow {Flow} v{Version} from {File}", document.Id, document.Version, path);

@@ -23,9 +23,11 @@ public sealed partial class DefinitionStore
         var now = DateTime.UtcNow;
         if (flow is null)
         {
-            if (document is null)
+            // A new flow needs its names and form even while the rest of the draft is unfinished.
+            var (nameZh, nameEn, form) = document is not null ? (document.Name.Zh, document.Name.En, document.Form) : FlowDefinitionJson.ReadHeader(json);
+            if (namedId is null || string.IsNullOrWhiteSpace(nameZh) || string.IsNullOrWhiteSpace(nameEn) || string.IsNullOrWhiteSpace(form))
                 throw new DefinitionInvalidException(problems);
-            flow = new FlowRecord { Id = flowId, NameZh = document.Name.Zh, NameEn = document.Name.En, Form = document.Form, CreatedAt = now };
+            flow = new FlowRecord { Id = flowId, NameZh = nameZh!, NameEn = nameEn!, Form = form!, CreatedAt = now };
             db.Flows.Add(flow);
         }
         flow.DraftJson = json;
@@ -81,11 +83,15 @@ public sealed partial class DefinitionStore
         if (running > 0)
             throw new ConflictException($"Flow {flowId} version {version} has {running} running instance(s); it can be removed once they end.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.FlowVersions.Where(v => v.FlowId == flowId && v.Version == version).ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)
             throw new NotFoundException($"Flow {flowId} version", version);
+        db.FlowRemovedVersions.Add(new FlowRemovedVersion { FlowId = flowId, Version = version, RemovedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
         var latest = await db.FlowVersions.Where(v => v.FlowId == flowId).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
         await db.Flows.Where(f => f.Id == flowId).ExecuteUpdateAsync(u => u.SetProperty(f => f.LatestVersion, latest), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         registry.DeregisterWorkflow(flowId, version);
     }
 
@@ -105,7 +111,7 @@ public sealed partial class DefinitionStore
         var now = DateTime.UtcNow;
         var flow = await db.Flows.FirstOrDefaultAsync(f => f.Id == document.Id, cancellationToken);
         // An admin removed this version: its file does not bring it back at the next start.
-        if (flow is not null && document.Version <= flow.VersionsIssued)
+        if (await db.FlowRemovedVersions.AnyAsync(r => r.FlowId == document.Id && r.Version == document.Version, cancellationToken))
             return ImportResult.RemovedBefore;
         if (flow is null)
         {

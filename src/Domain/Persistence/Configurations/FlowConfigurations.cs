@@ -54,3 +54,13 @@ internal sealed class StoreServerConfiguration : IEntityTypeConfiguration<StoreS
         builder.HasIndex(x => new { x.Group, x.Hostname });
     }
 }
+
+internal sealed class FlowRemovedVersionConfiguration : IEntityTypeConfiguration<FlowRemovedVersion>
+{
+    public void Configure(EntityTypeBuilder<FlowRemovedVersion> builder)
+    {
+        builder.ToTable("flow_removed_versions");
+        builder.HasKey(x => new { x.FlowId, x.Version });
+        builder.Property(x => x.FlowId).HasMaxLength(Lengths.Short);
+    }
+}

@@ -689,6 +689,27 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.ToTable("flows", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Flows.FlowRemovedVersion", b =>
+                {
+                    b.Property<string>("FlowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("flow_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("removed_at");
+
+                    b.HasKey("FlowId", "Version")
+                        .HasName("pk_flow_removed_versions");
+
+                    b.ToTable("flow_removed_versions", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Flows.FlowVersionRecord", b =>
                 {
                     b.Property<string>("FlowId")

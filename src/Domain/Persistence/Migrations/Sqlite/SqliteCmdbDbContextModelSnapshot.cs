@@ -676,6 +676,27 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("flows", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Flows.FlowRemovedVersion", b =>
+                {
+                    b.Property<string>("FlowId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flow_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.HasKey("FlowId", "Version")
+                        .HasName("pk_flow_removed_versions");
+
+                    b.ToTable("flow_removed_versions", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Flows.FlowVersionRecord", b =>
                 {
                     b.Property<string>("FlowId")
