@@ -1,5 +1,7 @@
+using Cmdb.Integrations.Dns;
 using Cmdb.Integrations.Ldap;
 using Cmdb.Integrations.PuppetCa;
+using Cmdb.Integrations.Rancher;
 using Cmdb.Integrations.WeCom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,5 +18,7 @@ public static class DependencyInjection
         services
             .AddWeCom(configuration)
             .AddPuppetCa(configuration)
-            .AddLdap(configuration);
+            .AddLdap(configuration)
+            .AddDns(configuration)
+            .AddRancher(configuration);
 }

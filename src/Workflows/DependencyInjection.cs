@@ -83,6 +83,9 @@ public static class DependencyInjection
         services.AddTransient<DelayStep>();
         services.AddTransient<ForEachStep>();
         services.AddTransient<EndTicketStep>();
+        services.AddTransient<SagaBody>();
+        services.AddTransient<CompensationBlockStep>();
+        services.AddTransient<SagaRolledBackStep>();
     }
 
     /// <summary>Registers a code-defined workflow with the engine when it starts.</summary>

@@ -31,6 +31,20 @@ public static partial class FlowDefinitionJson
         }
     }
 
+    /// <summary>The <c>id</c> a JSON object names, when it is readable at all (for documents that break the schema).</summary>
+    public static string? ReadId(string json)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject obj
+                && obj["id"] is System.Text.Json.Nodes.JsonValue id && id.TryGetValue(out string? text) ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string Write(FlowDefinitionDocument document) => JsonSerializer.Serialize(document, Options);
 
     /// <summary><c>$.steps[2].kind</c> → <c>/steps/2/kind</c>.</summary>

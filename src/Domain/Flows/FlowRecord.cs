@@ -15,6 +15,12 @@ public sealed class FlowRecord
 
     /// <summary>Highest published version, 0 before the first.</summary>
     public int LatestVersion { get; set; }
+
+    /// <summary>
+    /// Highest version number ever published, removed versions included. Numbers are never
+    /// reused: a node that still holds a removed version compiled can never run it for a new one.
+    /// </summary>
+    public int VersionsIssued { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

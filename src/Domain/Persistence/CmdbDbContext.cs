@@ -1,4 +1,5 @@
 using Cmdb.Domain.Audit;
+using Cmdb.Domain.Clusters;
 using Cmdb.Domain.Engine;
 using Cmdb.Domain.Flows;
 using Cmdb.Domain.Servers;
@@ -32,6 +33,11 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<ResourceClaim> ResourceClaims => Set<ResourceClaim>();
     public DbSet<StoreServer> StoreServers => Set<StoreServer>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<CapacityReservation> CapacityReservations => Set<CapacityReservation>();
+    public DbSet<LocalDnsRecord> LocalDnsRecords => Set<LocalDnsRecord>();
+    public DbSet<LocalRancherCluster> LocalRancherClusters => Set<LocalRancherCluster>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

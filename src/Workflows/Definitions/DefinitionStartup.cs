@@ -36,6 +36,8 @@ internal sealed class DefinitionStartup(
                 logger.LogInformation("Imported flow {Flow} v{Version} from {File}", document.Id, document.Version, path);
             else if (result == ImportResult.DiffersFromStored)
                 logger.LogWarning("Definition file {File} differs from stored flow {Flow} v{Version}; published versions never change: give the file a new version", path, document.Id, document.Version);
+            else if (result == ImportResult.RemovedBefore)
+                logger.LogInformation("Definition file {File}: flow {Flow} v{Version} was removed by an admin and is not imported again", path, document.Id, document.Version);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -6,20 +6,25 @@ namespace Cmdb.Workflows.Definitions;
 
 public sealed partial class DefinitionStore
 {
-    /// <summary>Stores a draft (problems do not stop saving work in progress; they stop publishing).</summary>
+    /// <summary>
+    /// Stores a draft. Problems do not stop saving work in progress (even one that breaks the
+    /// schema), they stop publishing. Refused (400) only when it names another flow, or when it
+    /// would create a new flow without the id, names and form that flow needs.
+    /// </summary>
     public async Task<IReadOnlyList<DefinitionProblem>> SaveDraftAsync(string flowId, string json, string user, CancellationToken cancellationToken)
     {
         var problems = validator.Validate(json, out var document);
-        if (document is null)
-            return problems;
-        if (document.Id != flowId)
-            return [new DefinitionProblem("/id", ProblemCodes.Schema, $"The document's id '{document.Id}' is not the flow '{flowId}'.")];
+        var namedId = document?.Id ?? FlowDefinitionJson.ReadId(json);
+        if (namedId is not null && namedId != flowId)
+            throw new DefinitionInvalidException([new DefinitionProblem("/id", ProblemCodes.Schema, $"The document's id '{namedId}' is not the flow '{flowId}'.")]);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var flow = await db.Flows.FirstOrDefaultAsync(f => f.Id == flowId, cancellationToken);
         var now = DateTime.UtcNow;
         if (flow is null)
         {
+            if (document is null)
+                throw new DefinitionInvalidException(problems);
             flow = new FlowRecord { Id = flowId, NameZh = document.Name.Zh, NameEn = document.Name.En, Form = document.Form, CreatedAt = now };
             db.Flows.Add(flow);
         }
@@ -42,7 +47,8 @@ public sealed partial class DefinitionStore
         if (problems.Count > 0 || document is null)
             throw new DefinitionInvalidException(problems);
 
-        document.Version = flow.LatestVersion + 1;
+        document.Version = Math.Max(flow.LatestVersion, flow.VersionsIssued) + 1;
+        flow.VersionsIssued = document.Version;
         var json = FlowDefinitionJson.Write(document);
         db.FlowVersions.Add(new FlowVersionRecord
         {
@@ -98,6 +104,9 @@ public sealed partial class DefinitionStore
 
         var now = DateTime.UtcNow;
         var flow = await db.Flows.FirstOrDefaultAsync(f => f.Id == document.Id, cancellationToken);
+        // An admin removed this version: its file does not bring it back at the next start.
+        if (flow is not null && document.Version <= flow.VersionsIssued)
+            return ImportResult.RemovedBefore;
         if (flow is null)
         {
             flow = new FlowRecord { Id = document.Id, NameZh = document.Name.Zh, NameEn = document.Name.En, Form = document.Form, CreatedAt = now };
@@ -108,6 +117,7 @@ public sealed partial class DefinitionStore
             FlowId = document.Id, Version = document.Version, Json = json, Checksum = Checksum(json),
             PublishedAt = now, PublishedBy = "cmdb", Source = "file",
         });
+        flow.VersionsIssued = Math.Max(flow.VersionsIssued, document.Version);
         if (document.Version > flow.LatestVersion)
         {
             flow.LatestVersion = document.Version;
@@ -126,6 +136,7 @@ public enum ImportResult
     Imported,
     AlreadyStored,
     DiffersFromStored,
+    RemovedBefore,
 }
 
 /// <summary>A definition that cannot be published, with every problem located.</summary>

@@ -24,7 +24,7 @@ public sealed partial class DefinitionValidator
             CheckStep(step, here, kind, problems);
         }
 
-        var reached = Reachable(steps, entry ?? steps.FirstOrDefault()?.Id);
+        var reached = Reachable(steps, entry ?? steps.FirstOrDefault()?.Id, chained: kind == BlockKind.Compensation);
         for (var i = 0; i < steps.Count; i++)
         {
             if (!reached.Contains(steps[i].Id))
@@ -45,8 +45,15 @@ public sealed partial class DefinitionValidator
             yield return ("else", otherwise);
     }
 
-    private static HashSet<string> Reachable(List<StepDocument> steps, string? entry)
+    /// <param name="chained">In a compensation block a step without a target leads to the next one written (the compiler chains them).</param>
+    private static HashSet<string> Reachable(List<StepDocument> steps, string? entry, bool chained)
     {
+        var following = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; chained && i + 1 < steps.Count; i++)
+        {
+            if (!Targets(steps[i]).Any())
+                following.TryAdd(steps[i].Id, steps[i + 1].Id);
+        }
         var byId = steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
@@ -59,6 +66,8 @@ public sealed partial class DefinitionValidator
                 continue;
             foreach (var (_, target) in Targets(step))
                 pending.Push(target);
+            if (following.TryGetValue(id, out var chainedNext))
+                pending.Push(chainedNext);
         }
         return reached;
     }

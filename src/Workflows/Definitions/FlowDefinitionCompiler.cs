@@ -19,13 +19,23 @@ public static class FlowDefinitionCompiler
     /// <summary>The hidden end step cancelled tickets leave their flow through.</summary>
     public const string CancelledEnd = "__cancelled";
 
+    /// <summary>A saga's outcome when its block completed / when it failed and was compensated.</summary>
+    public const string SagaCompleted = "completed";
+
+    public const string SagaCompensated = "compensated";
+
     public static readonly StepDocument CancelledEndStep = new() { Id = CancelledEnd, Kind = StepKinds.End, Result = EndResults.Cancelled };
+
+    /// <summary>Whether a failure of this step rolls back an enclosing saga (rather than suspending as an incident).</summary>
+    public static bool RollsBackOnFailure(WorkflowStep step) => step.ErrorBehavior is null;
 
     public static WorkflowDefinition Compile(FlowDefinitionDocument document)
     {
         var steps = new WorkflowStepCollection();
         var byId = new Dictionary<string, WorkflowStep>(StringComparer.Ordinal);
         var hasHumanTask = false;
+        var compensations = new Dictionary<string, CompensationBlock>(StringComparer.Ordinal);
+        var rolledBackSteps = new Dictionary<string, SagaRolledBack>(StringComparer.Ordinal);
 
         WorkflowStep Add(StepDocument doc, bool inSaga)
         {
@@ -37,30 +47,47 @@ public static class FlowDefinitionCompiler
                 StepKinds.Wait => new WorkflowStep<DelayStep>(),
                 StepKinds.If => new WorkflowStep<ConditionStep>(),
                 StepKinds.ForEach => new WorkflowStep<ForEachStep>(),
-                StepKinds.Saga => new SagaContainer<Sequence>(),
+                StepKinds.Saga => new SagaContainer<SagaBody>(),
                 StepKinds.End => new WorkflowStep<EndTicketStep>(),
                 _ => throw new InvalidOperationException($"Unknown step kind '{doc.Kind}'."),
             };
-            step.Id = steps.Count;
             step.ExternalId = doc.Id;
             step.Name = doc.Name?.Zh ?? doc.Id;
+            // Inside a saga the error behaviour stays unset: the engine then compensates.
             if (doc.Kind is StepKinds.Activity && !inSaga)
                 step.ErrorBehavior = WorkflowErrorHandling.Suspend;
-            steps.Add(step);
+            Register(step);
             byId[doc.Id] = step;
             hasHumanTask |= doc.Kind == StepKinds.Human;
             return step;
+        }
+
+        void Register(WorkflowStep step)
+        {
+            step.Id = steps.Count;
+            steps.Add(step);
         }
 
         void AddBlock(List<StepDocument> block, bool inSaga)
         {
             foreach (var doc in block)
             {
-                Add(doc, inSaga);
+                var step = Add(doc, inSaga);
                 if (doc.Do is { Count: > 0 })
-                    AddBlock(doc.Do, doc.Kind == StepKinds.Saga);
+                    AddBlock(doc.Do, inSaga || doc.Kind == StepKinds.Saga);
                 if (doc.Compensate is { Count: > 0 })
+                {
+                    var undo = new CompensationBlock(step, doc.Id) { ExternalId = CompensationBlock.NamePrefix + doc.Id, Name = CompensationBlock.NamePrefix + doc.Id };
+                    Register(undo);
+                    compensations[doc.Id] = undo;
                     AddBlock(doc.Compensate, inSaga: false);
+                }
+                if (doc.Kind == StepKinds.Saga)
+                {
+                    var rolledBack = new SagaRolledBack(step, doc.Id) { ExternalId = SagaRolledBack.NamePrefix + doc.Id, Name = SagaRolledBack.NamePrefix + doc.Id };
+                    Register(rolledBack);
+                    rolledBackSteps[doc.Id] = rolledBack;
+                }
             }
         }
 
@@ -69,7 +96,7 @@ public static class FlowDefinitionCompiler
             Add(CancelledEndStep, inSaga: false);
 
         foreach (var (doc, _) in DefinitionValidator.AllSteps(document.Steps, ""))
-            Wire(doc, byId);
+            Wire(doc, byId, compensations, rolledBackSteps);
 
         // The genesis pointer starts at the first step of the collection: the start step goes first.
         var start = byId[document.Start];
@@ -85,7 +112,9 @@ public static class FlowDefinitionCompiler
         };
     }
 
-    private static void Wire(StepDocument doc, Dictionary<string, WorkflowStep> byId)
+    private static void Wire(
+        StepDocument doc, Dictionary<string, WorkflowStep> byId,
+        Dictionary<string, CompensationBlock> compensations, Dictionary<string, SagaRolledBack> rolledBackSteps)
     {
         var step = byId[doc.Id];
         foreach (var (field, target) in DefinitionValidator.Targets(doc))
@@ -97,15 +126,23 @@ public static class FlowDefinitionCompiler
                 "else" => "false",
                 _ => field["outcomes/".Length..],
             };
-            step.Outcomes.Add(new StepOutcome(value, target) { NextStep = byId[target].Id });
+            var isSaga = doc.Kind == StepKinds.Saga;
+            // A saga that rolled back goes on from its hidden rolled-back step, never from itself.
+            step.Outcomes.Add(new StepOutcome(value, target, onlyWhenCompleted: isSaga) { NextStep = byId[target].Id });
+            if (isSaga)
+                rolledBackSteps[doc.Id].Outcomes.Add(new StepOutcome(value, target) { NextStep = byId[target].Id });
         }
+        if (rolledBackSteps.TryGetValue(doc.Id, out var afterRollback))
+            step.CompensationStepId = afterRollback.Id;
         if (doc.Kind == StepKinds.Human)
             step.Outcomes.Add(new StepOutcome(CancelledOutcome, CancelledEnd) { NextStep = byId[CancelledEnd].Id });
         if (doc.Do is { Count: > 0 })
             step.Children.Add(byId[doc.Do[0].Id].Id);
         if (doc.Compensate is { Count: > 0 } compensation)
         {
-            step.CompensationStepId = byId[compensation[0].Id].Id;
+            var undo = compensations[doc.Id];
+            undo.Children.Add(byId[compensation[0].Id].Id);
+            step.CompensationStepId = undo.Id;
             ChainWithoutNext(compensation, byId);
         }
     }

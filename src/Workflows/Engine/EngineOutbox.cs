@@ -1,5 +1,6 @@
 using Cmdb.Domain.Persistence;
 using Cmdb.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 
@@ -45,6 +46,18 @@ public sealed class EngineOutbox(IExecutionPointerFactory pointers, IQueueProvid
         };
         db.Events.Add(evt.ToRecord());
         return evt.Id;
+    }
+
+    /// <summary>
+    /// The signal that settles a person's task, replacing whatever else waits under its key (the
+    /// task's timeout): retired in the same save, so a settled task leaves no event to poll.
+    /// </summary>
+    public async Task<string> SettleTaskAsync(CmdbDbContext db, string name, string key, object data, CancellationToken cancellationToken)
+    {
+        var pending = await db.Events.Where(e => e.Name == name && e.Key == key && !e.IsProcessed).ToListAsync(cancellationToken);
+        foreach (var waiting in pending)
+            waiting.IsProcessed = true;
+        return AddEvent(db, name, key, data);
     }
 
     public async Task Nudge(IEnumerable<string> workflowIds, IEnumerable<string> eventIds)

@@ -14,8 +14,8 @@ namespace Cmdb.Workflows.Steps;
 /// <summary>
 /// Runs a registered activity with inputs evaluated from the definition's expressions. A failure
 /// is retried after a growing delay (the attempt count is kept with the step); after the last
-/// retry the ticket becomes an incident and the step fails, which suspends the workflow until an
-/// admin retries or terminates it.
+/// retry the step fails: inside a saga the saga compensates; elsewhere the ticket becomes an
+/// incident and the workflow is suspended until an admin retries or terminates it.
 /// </summary>
 public sealed class ActivityStep(
     LoadedDefinitions definitions, ActivityCatalog activities, TicketProgress progress,
@@ -58,7 +58,9 @@ public sealed class ActivityStep(
             var final = attempt >= (step.Retries ?? retries.Value.DefaultRetries) || ex is ExpressionException or ActivityInputException;
             logger.LogWarning("Step {Step} of ticket {Ticket} failed (attempt {Attempt}{Final}): {Error}",
                 step.Id, ticket.Id, attempt + 1, final ? ", giving up" : "", ex.Message);
-            await progress.StepFailedAsync(ticket.Id, step.Id, name, ex.Message, final, $"{key}:failed:{attempt}", context.CancellationToken);
+            var failure = !final ? StepFailure.WillRetry
+                : FlowDefinitionCompiler.RollsBackOnFailure(context.Step) ? StepFailure.RollsBack : StepFailure.Incident;
+            await progress.StepFailedAsync(ticket.Id, step.Id, name, ex.Message, failure, $"{key}:failed:{attempt}", context.CancellationToken);
             if (final)
                 throw new StepFailedException(step.Id, ex.Message, ex);
             return ExecutionResult.Sleep(Delay(step, attempt), new ActivityAttempt { Number = attempt + 1 });

@@ -7,7 +7,7 @@ namespace Cmdb.Workflows.Steps;
 /// Routes to the next step when the step ended with <see cref="Value"/>, or always when it is
 /// null. A constant, unlike WorkflowCore's expression-based outcome which compiles per match.
 /// </summary>
-internal sealed class StepOutcome(string? value, string target) : IStepOutcome
+internal sealed class StepOutcome(string? value, string target, bool onlyWhenCompleted = false) : IStepOutcome
 {
     public string? Value { get; } = value;
 
@@ -17,7 +17,11 @@ internal sealed class StepOutcome(string? value, string target) : IStepOutcome
 
     public int NextStep { get; set; }
 
-    public bool Matches(object data) => Value is null;
+    /// <summary>
+    /// Asked when a step is resumed after compensation: a saga's own routes do not apply then
+    /// (<paramref name="data"/> unused), its rolled-back step routes instead.
+    /// </summary>
+    public bool Matches(object data) => Value is null && !onlyWhenCompleted;
 
     public bool Matches(ExecutionResult executionResult, object data) =>
         Value is null || string.Equals(Value, executionResult.OutcomeValue as string, StringComparison.Ordinal);

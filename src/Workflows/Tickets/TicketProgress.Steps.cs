@@ -25,10 +25,10 @@ public sealed partial class TicketProgress
             cancellationToken);
 
     /// <summary>A failed attempt; the last one makes the ticket an incident and tells the requester and the approvers.</summary>
-    public Task StepFailedAsync(long ticketId, string stepId, string stepName, string error, bool final, string dedupKey, CancellationToken cancellationToken) =>
+    public Task StepFailedAsync(long ticketId, string stepId, string stepName, string error, StepFailure failure, string dedupKey, CancellationToken cancellationToken) =>
         MutateAsync(ticketId, dedupKey, async (db, ticket, now) =>
         {
-            if (final)
+            if (failure == StepFailure.Incident)
             {
                 if (ticket.CanFire(TicketTrigger.Fail))
                     ticket.Fire(TicketTrigger.Fail, now);
@@ -40,7 +40,12 @@ public sealed partial class TicketProgress
             return new TicketEvent
             {
                 Kind = TicketEventKinds.StepFailed, StepId = stepId, StepName = stepName, Error = Trim(error),
-                Comment = final ? "incident: an admin may retry or terminate" : "will retry",
+                Comment = failure switch
+                {
+                    StepFailure.Incident => "incident: an admin may retry or terminate",
+                    StepFailure.RollsBack => "failed for good: the saga rolls back",
+                    _ => "will retry",
+                },
             };
         }, cancellationToken);
 
@@ -65,4 +70,12 @@ public sealed partial class TicketProgress
         }, cancellationToken);
 
     private static string Trim(string text, int length = 1000) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>What a step's failure leads to.</summary>
+public enum StepFailure
+{
+    WillRetry,
+    Incident,
+    RollsBack,
 }

@@ -42,7 +42,7 @@ public sealed class ActOnTicketHandler(
             if (key is not null)
             {
                 Resolve(ticket, key, "cancel");
-                signals.Add(engine.AddEvent(db, HumanTaskSignal.EventName, key, new HumanTaskSignal { Action = "cancel" }));
+                signals.Add(await engine.SettleTaskAsync(db, HumanTaskSignal.EventName, key, new HumanTaskSignal { Action = "cancel" }, cancellationToken));
             }
             else
             {
@@ -61,7 +61,7 @@ public sealed class ActOnTicketHandler(
                 throw new ForbiddenException(task.Kind == HumanTaskKinds.Approve ? Permissions.CanApprove : "task actor", $"You may not act: {user.WhyNot(ticket)}.");
             ticket.Fire(trigger, now);
             Resolve(ticket, task.Key, command.Action);
-            signals.Add(engine.AddEvent(db, HumanTaskSignal.EventName, task.Key, new HumanTaskSignal { Action = command.Action }));
+            signals.Add(await engine.SettleTaskAsync(db, HumanTaskSignal.EventName, task.Key, new HumanTaskSignal { Action = command.Action }, cancellationToken));
             if (command.Action is "approve" or "reject")
                 Notify(ticket, command.Action == "approve" ? NotificationEvent.TicketApproved : NotificationEvent.TicketRejected, command.Comment);
         }

@@ -55,7 +55,7 @@ public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, En
             ticket.ResolvedTaskKey = task.Key;
             ticket.ResolvedTaskAction = "submit";
             ticket.Task = null;
-            signals.Add(engine.AddEvent(db, HumanTaskSignal.EventName, task.Key, new HumanTaskSignal { Action = "submit" }));
+            signals.Add(await engine.SettleTaskAsync(db, HumanTaskSignal.EventName, task.Key, new HumanTaskSignal { Action = "submit" }, cancellationToken));
         }
         ticket.Touch(now);
         await db.SaveDecisionAsync(cancellationToken);

@@ -131,6 +131,226 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Clusters.CapacityReservation", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long>("ClusterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nodes");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reserved_at");
+
+                    b.HasKey("TicketId", "ClusterId")
+                        .HasName("pk_capacity_reservations");
+
+                    b.HasIndex("ClusterId")
+                        .HasDatabaseName("ix_capacity_reservations_cluster_id");
+
+                    b.ToTable("capacity_reservations", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Clusters.Cluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<int>("CapacityVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("CreatedByTicket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_ticket");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Env")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("env");
+
+                    b.Property<string>("IngressIp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ingress_ip");
+
+                    b.Property<string>("K8sId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("k8s_id");
+
+                    b.Property<string>("K8sIp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("k8s_ip");
+
+                    b.Property<string>("LbId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lb_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ObIp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ob_ip");
+
+                    b.Property<string>("ObUser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ob_user");
+
+                    b.Property<string>("ObVip")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ob_vip");
+
+                    b.Property<string>("RancherClusterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rancher_cluster_id");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size");
+
+                    b.Property<string>("TagsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags_json");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clusters");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_clusters_created_at");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clusters_name");
+
+                    b.HasIndex("Env", "Location")
+                        .HasDatabaseName("ix_clusters_env_location");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Clusters.Store", b =>
+                {
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<long?>("ClusterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Do")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("do");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Market")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("market");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("NodeCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_count");
+
+                    b.Property<string>("OpenStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_status");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownership");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("StoreId")
+                        .HasName("pk_stores");
+
+                    b.HasIndex("Do")
+                        .HasDatabaseName("ix_stores_do");
+
+                    b.HasIndex("Market")
+                        .HasDatabaseName("ix_stores_market");
+
+                    b.HasIndex("ClusterId", "Market")
+                        .HasDatabaseName("ix_stores_cluster_id_market");
+
+                    b.ToTable("stores", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Engine.EventRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -446,6 +666,10 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("VersionsIssued")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("versions_issued");
+
                     b.HasKey("Id")
                         .HasName("pk_flows");
 
@@ -497,6 +721,33 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("flow_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalDnsRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("addresses");
+
+                    b.Property<int>("Ttl")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttl");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_local_dns_records");
+
+                    b.ToTable("local_dns_records", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalLdapEntry", b =>
                 {
                     b.Property<string>("Dn")
@@ -540,6 +791,36 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                         .HasName("pk_local_puppet_certificates");
 
                     b.ToTable("local_puppet_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalRancherCluster", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiEndpoint")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_endpoint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_rancher_clusters");
+
+                    b.ToTable("local_rancher_clusters", (string)null);
                 });
 
             modelBuilder.Entity("Cmdb.Domain.Notifications.NotificationRead", b =>
