@@ -231,7 +231,7 @@ public sealed class CompiledFlowTests(DefinitionService service)
                     Undoable(Record("apply", "'apply'", next: "break"), Record("revert", "'revert'")),
                     Fail("break", "'break'")),
             },
-            Record("after", "'after'", next: "done"),
+            Record("after", "'after ' + outcome", next: "done"),
             End("done")));
         return flow;
     }
@@ -248,14 +248,15 @@ public sealed class CompiledFlowTests(DefinitionService service)
     }
 
     [Fact]
-    public async Task After_a_saga_rolled_back_the_flow_goes_on_with_the_step_after_it()
+    public async Task After_a_saga_rolled_back_the_flow_goes_on_with_the_step_after_it_and_outcome_compensated()
     {
         var flow = await SagaFlowAsync(Record("release", "'release'"));
 
         var id = await SubmitAsync(flow);
 
-        await WaitForAsync(id, "Completed", seconds: 15);
-        Assert.Equal(["reserve", "apply", "break", "revert", "release", "after"], service.Recorder.Of(id));
+        var done = await WaitForAsync(id, "Completed", seconds: 15);
+        Assert.Equal(["reserve", "apply", "break", "revert", "release", "after compensated"], service.Recorder.Of(id));
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("incident").ValueKind);
     }
 
     [Fact]
@@ -291,5 +292,24 @@ public sealed class CompiledFlowTests(DefinitionService service)
         Assert.Equal([$"v1 {flow}"], service.Recorder.Of(old));
         Assert.Equal(["v2"], service.Recorder.Of(fresh));
         Assert.Equal([(2, 1), (1, 1)], versions.EnumerateArray().Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("runningInstances").GetInt32())));
+    }
+    [Fact]
+    public async Task After_a_version_is_removed_new_tickets_run_the_next_published_version()
+    {
+        var flow = NewFlowId("again");
+        await service.PublishAsync(Flow(flow, Record("work", "'v1'", next: "done"), End("done")));
+        await service.PublishAsync(Flow(flow, Record("work", "'old v2'", next: "done"), End("done")));
+        var first = await SubmitAsync(flow);
+        await WaitForAsync(first, "Completed");
+        Assert.Equal(["old v2"], service.Recorder.Of(first));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await service.As(TestAuth.Admin).DeleteAsync($"/api/definitions/{flow}/versions/2")).StatusCode);
+        var version = await service.PublishAsync(Flow(flow, Record("other-work", "'new'", next: "done"), End("done")));
+        var second = await SubmitAsync(flow);
+
+        var done = await WaitForAsync(second, "Completed");
+        Assert.Equal(3, version);
+        Assert.Equal(3, done.GetProperty("flowVersion").GetInt32());
+        Assert.Equal(["new"], service.Recorder.Of(second));
     }
 }

@@ -173,14 +173,31 @@ public sealed class DefinitionApiTests(DefinitionService service)
     }
 
     [Fact]
-    public async Task A_draft_whose_id_is_another_flow_is_reported_at_id()
+    public async Task A_draft_whose_id_is_another_flow_is_a_400_at_id_and_stores_nothing()
     {
         var flow = NewFlowId("other");
 
-        var report = await OkJson(await Admin.PutAsJsonAsync($"/api/definitions/{flow}/draft", Simple(NewFlowId("mismatch"))));
+        var problem = await (await Admin.PutAsJsonAsync($"/api/definitions/{flow}/draft", Simple(NewFlowId("mismatch")))).AssertProblem(HttpStatusCode.BadRequest);
+
+        Assert.Contains(Problems(problem), p => p.Pointer == "/id");
+        await (await Admin.GetAsync($"/api/definitions/{flow}/draft")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_draft_breaking_the_schema_is_kept_with_its_problems()
+    {
+        var flow = NewFlowId("loose");
+        await Admin.PutAsJsonAsync($"/api/definitions/{flow}/draft", Simple(flow));
+        var doc = Simple(flow);
+        doc["steps"]![0]!["kind"] = "loop";
+
+        var report = await OkJson(await Admin.PutAsJsonAsync($"/api/definitions/{flow}/draft", doc));
 
         Assert.False(report.GetProperty("valid").GetBoolean());
-        Assert.Contains(Problems(report), p => p.Pointer == "/id");
+        Assert.Contains(("/steps/0/kind", "schema"), Problems(report));
+        var draft = await OkJson(await Admin.GetAsync($"/api/definitions/{flow}/draft"));
+        Assert.Equal("loop", draft.GetProperty("steps")[0].GetProperty("kind").GetString());
+        await (await Admin.PostAsync($"/api/definitions/{flow}/publish", null)).AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -120,4 +120,18 @@ public sealed class DefinitionStartupTests(DefinitionStoreFixture fixture) : ICl
         Assert.Equal(before, await StoredAsync(flow));
         Assert.Equal("designer", await fixture.Db(db => db.FlowVersions.Where(v => v.FlowId == flow).Select(v => v.Source).SingleAsync()));
     }
+    [Fact]
+    public async Task Every_version_file_is_imported_on_a_fresh_start_whatever_the_order_of_the_file_names()
+    {
+        var flow = DefinitionStoreFixture.NewFlowId();
+        // By name, "x.v10.json" sorts before "x.v2.json".
+        foreach (var version in new[] { 1, 2, 10 })
+            WriteFile(Flow(flow, version, nameEn: $"Test flow, edition {version}"));
+
+        await RunStartupAsync();
+
+        Assert.Equal([1, 2, 10], (await StoredAsync(flow)).Select(v => v.Version));
+        var record = await fixture.Db(db => db.Flows.AsNoTracking().SingleAsync(f => f.Id == flow));
+        Assert.Equal((10, "Test flow, edition 10"), (record.LatestVersion, record.NameEn));
+    }
 }

@@ -51,6 +51,7 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
     public async Task A_draft_breaking_the_schema_is_still_stored_as_work_in_progress()
     {
         var flow = DefinitionStoreFixture.NewFlowId();
+        await Store.SaveDraftAsync(flow, DefinitionStoreFixture.Flow(flow).ToJsonString(), "admin", None);
         var doc = DefinitionStoreFixture.Flow(flow);
         doc.Step("notify")["kind"] = "loop";
 
@@ -63,13 +64,43 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_first_draft_of_a_flow_breaking_the_schema_in_a_step_is_stored_when_it_names_id_names_and_form()
+    {
+        var flow = DefinitionStoreFixture.NewFlowId();
+        var doc = DefinitionStoreFixture.Flow(flow);
+        doc.Step("notify")["kind"] = "loop";
+
+        var problems = await Store.SaveDraftAsync(flow, doc.ToJsonString(), "admin", None);
+
+        Assert.Contains(problems, p => p is { Code: ProblemCodes.Schema, Pointer: "/steps/2/kind" });
+        var stored = await fixture.Db(db => db.Flows.AsNoTracking().SingleOrDefaultAsync(f => f.Id == flow));
+        Assert.NotNull(stored);
+        Assert.Equal(("测试流程", "puppet-cert-delete"), (stored.NameZh, stored.Form));
+        Assert.Contains("\"loop\"", stored.DraftJson);
+    }
+
+    [Fact]
+    public async Task The_first_draft_of_a_flow_without_a_name_is_refused_and_nothing_is_stored()
+    {
+        var flow = DefinitionStoreFixture.NewFlowId();
+        var doc = DefinitionStoreFixture.Flow(flow);
+        doc.Remove("name");
+
+        var error = await Assert.ThrowsAsync<DefinitionInvalidException>(() => Store.SaveDraftAsync(flow, doc.ToJsonString(), "admin", None));
+
+        Assert.Contains(error.Problems, p => p.Code == ProblemCodes.Schema);
+        Assert.False(await fixture.Db(db => db.Flows.AnyAsync(f => f.Id == flow)));
+    }
+
+    [Fact]
     public async Task A_draft_naming_another_flow_is_refused_at_its_id()
     {
         var flow = DefinitionStoreFixture.NewFlowId();
 
-        var problems = await Store.SaveDraftAsync(flow, DefinitionStoreFixture.Flow("someone-else").ToJsonString(), "admin", None);
+        var error = await Assert.ThrowsAsync<DefinitionInvalidException>(() =>
+            Store.SaveDraftAsync(flow, DefinitionStoreFixture.Flow("someone-else").ToJsonString(), "admin", None));
 
-        Assert.Contains(problems, p => p.Pointer == "/id");
+        Assert.Contains(error.Problems, p => p.Pointer == "/id");
         Assert.False(await fixture.Db(db => db.Flows.AnyAsync(f => f.Id == flow)));
     }
 
@@ -223,7 +254,7 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task A_version_number_removed_and_published_again_runs_the_new_definition()
+    public async Task A_removed_version_number_is_never_reused_and_the_next_version_runs_the_new_definition()
     {
         var flow = DefinitionStoreFixture.NewFlowId();
         await PublishAsync(flow, DefinitionStoreFixture.Flow(flow));
@@ -234,16 +265,17 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
         await Store.DeleteVersionAsync(flow, 2, None);
         var republished = await PublishAsync(flow, WithExtraWait(DefinitionStoreFixture.Flow(flow), "new-wait"));
 
-        Assert.Equal(2, republished);
-        var steps = registry.GetDefinition(flow, 2).Steps.Select(s => s.ExternalId).ToList();
+        Assert.Equal(3, republished);
+        var latest = await Store.LatestAsync(flow, None);
+        Assert.Equal(3, latest.Document.Version);
+        var steps = latest.Definition.Steps.Select(s => s.ExternalId).ToList();
         Assert.Contains("new-wait", steps);
         Assert.DoesNotContain("old-wait", steps);
-        var loaded = fixture.Services.GetRequiredService<LoadedDefinitions>().Document(flow, 2);
-        Assert.Contains(loaded.Steps, s => s.Id == "new-wait");
+        Assert.Contains(fixture.Services.GetRequiredService<LoadedDefinitions>().Document(flow, 3).Steps, s => s.Id == "new-wait");
     }
 
     [Fact]
-    public async Task Another_node_runs_a_republished_version_number_as_newly_published()
+    public async Task Another_node_holding_a_removed_version_runs_the_next_published_one_as_published()
     {
         var flow = DefinitionStoreFixture.NewFlowId();
         await PublishAsync(flow, DefinitionStoreFixture.Flow(flow));
@@ -253,10 +285,28 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
         Assert.Contains(otherRegistry.GetDefinition(flow, 2).Steps, s => s.ExternalId == "old-wait");
 
         await Store.DeleteVersionAsync(flow, 2, None);
-        await PublishAsync(flow, WithExtraWait(DefinitionStoreFixture.Flow(flow), "new-wait"));
+        var version = await PublishAsync(flow, WithExtraWait(DefinitionStoreFixture.Flow(flow), "new-wait"));
 
-        var steps = otherRegistry.GetDefinition(flow, 2).Steps.Select(s => s.ExternalId).ToList();
+        var steps = otherRegistry.GetDefinition(flow, version).Steps.Select(s => s.ExternalId).ToList();
         Assert.Contains("new-wait", steps);
         Assert.DoesNotContain("old-wait", steps);
+    }
+
+    [Fact]
+    public async Task A_removed_version_is_not_brought_back_by_importing_its_file_again()
+    {
+        var flow = DefinitionStoreFixture.NewFlowId();
+        var v1 = Docs.Document(DefinitionStoreFixture.Flow(flow));
+        v1.Version = 1;
+        var v2 = Docs.Document(WithExtraWait(DefinitionStoreFixture.Flow(flow), "hold"));
+        v2.Version = 2;
+        await Store.ImportAsync(v1, None);
+        await Store.ImportAsync(v2, None);
+
+        await Store.DeleteVersionAsync(flow, 2, None);
+        var again = await Store.ImportAsync(v2, None);
+
+        Assert.Equal(ImportResult.RemovedBefore, again);
+        Assert.Equal([1], await fixture.Db(db => db.FlowVersions.Where(v => v.FlowId == flow).Select(v => v.Version).ToListAsync()));
     }
 }

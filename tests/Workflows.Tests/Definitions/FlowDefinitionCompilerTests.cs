@@ -69,10 +69,12 @@ public sealed class FlowDefinitionCompilerTests
         var saga = ByExternalId(definition, "undoable");
         var step = ByExternalId(definition, "reserve");
 
-        Assert.IsType<SagaContainer<Sequence>>(saga);
-        Assert.Null(step.ErrorBehavior);
-        Assert.Equal("release-1", ById(definition, step.CompensationStepId!.Value).ExternalId);
+        Assert.Equal(typeof(SagaContainer<>), saga.GetType().GetGenericTypeDefinition());
+        Assert.True(FlowDefinitionCompiler.RollsBackOnFailure(step));
+        Assert.False(FlowDefinitionCompiler.RollsBackOnFailure(ByExternalId(definition, "notify")));
+        Assert.NotNull(step.CompensationStepId);
         var chained = ByExternalId(definition, "release-1").Outcomes.Single();
         Assert.Equal("release-2", ById(definition, chained.NextStep).ExternalId);
+        Assert.Empty(ByExternalId(definition, "release-2").Outcomes);
     }
 }
