@@ -312,4 +312,40 @@ public sealed class CompiledFlowTests(DefinitionService service)
         Assert.Equal(3, done.GetProperty("flowVersion").GetInt32());
         Assert.Equal(["new"], service.Recorder.Of(second));
     }
+    [Fact]
+    public async Task A_forEach_over_an_empty_list_skips_its_block()
+    {
+        var flow = NewFlowId("none");
+        await service.PublishAsync(Flow(flow,
+            new JsonObject
+            {
+                ["id"] = "each", ["kind"] = "forEach", ["items"] = "form.servers.filter(s => s.env === 'nowhere')", ["next"] = "after",
+                ["do"] = new JsonArray(Record("each-one", "item.hostname")),
+            },
+            Record("after", "'after'", next: "done"),
+            End("done")));
+
+        var id = await SubmitAsync(flow);
+
+        await WaitForAsync(id, "Completed");
+        Assert.Equal(["after"], service.Recorder.Of(id));
+    }
+
+    [Fact]
+    public async Task An_expression_failing_at_run_time_is_an_incident_at_its_step_without_retries()
+    {
+        var flow = NewFlowId("broken");
+        var step = Record("work", "form.servers[0].missing.deeper", next: "done");
+        step["retries"] = 3;
+        step["retryDelay"] = "PT30S";
+        await service.PublishAsync(Flow(flow, step, End("done")));
+
+        var id = await SubmitAsync(flow);
+
+        var failed = await WaitForAsync(id, "Failed", seconds: 15);
+        var incident = failed.GetProperty("incident");
+        Assert.Equal("work", incident.GetProperty("stepId").GetString());
+        Assert.Contains("form.servers[0].missing.deeper", incident.GetProperty("error").GetString());
+        Assert.Empty(service.Recorder.Of(id));
+    }
 }

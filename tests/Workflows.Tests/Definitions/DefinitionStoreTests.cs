@@ -309,4 +309,26 @@ public sealed class DefinitionStoreTests(DefinitionStoreFixture fixture) : IClas
         Assert.Equal(ImportResult.RemovedBefore, again);
         Assert.Equal([1], await fixture.Db(db => db.FlowVersions.Where(v => v.FlowId == flow).Select(v => v.Version).ToListAsync()));
     }
+    [Fact]
+    public async Task Two_admins_publishing_the_same_draft_at_once_make_one_version_and_one_conflict()
+    {
+        var flow = DefinitionStoreFixture.NewFlowId();
+        await Store.SaveDraftAsync(flow, DefinitionStoreFixture.Flow(flow).ToJsonString(), "admin", None);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (Version: await Store.PublishAsync(flow, "admin", None), Conflict: false);
+            }
+            catch (ConflictException)
+            {
+                return (Version: 0, Conflict: true);
+            }
+        })));
+
+        Assert.Equal([1], attempts.Where(a => !a.Conflict).Select(a => a.Version));
+        Assert.Single(attempts, a => a.Conflict);
+        Assert.Equal([1], await fixture.Db(db => db.FlowVersions.Where(v => v.FlowId == flow).Select(v => v.Version).ToListAsync()));
+    }
 }
