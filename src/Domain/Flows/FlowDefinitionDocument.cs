@@ -47,5 +47,5 @@ public sealed class ActorRule
     public string? FormField { get; set; }
 
     /// <summary>The ticket's requester (for edit and confirm tasks; never allowed for approvals).</summary>
-    public bool Requester { get; set; }
+    public bool? Requester { get; set; }
 }

@@ -41,7 +41,7 @@ public sealed partial class DefinitionValidator
         if (block != BlockKind.Top)
             problems.Add(new(pointer, ProblemCodes.Misplaced, "A ticket waits for one human task at a time: human steps belong to the top level."));
         var rule = step.Actors;
-        if (rule is null || (rule.Role is null && rule.FormField is null && !rule.Requester))
+        if (rule is null || (rule.Role is null && rule.FormField is null && rule.Requester != true))
             problems.Add(new(pointer + "/actors", ProblemCodes.NoActorRule, "A human task says who may act: a role, a form field naming users, or the requester."));
         if (step.Task == HumanTaskKinds.Approve && rule?.Requester == true)
             problems.Add(new(pointer + "/actors/requester", ProblemCodes.RequesterApproves, "A requester never approves their own ticket."));

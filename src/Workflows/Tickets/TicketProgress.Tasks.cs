@@ -49,7 +49,7 @@ public sealed partial class TicketProgress
             {
                 var details = new Dictionary<string, string> { [Language == "en" ? "Timed out" : "已超时"] = stepName };
                 Notify(db, ticket, NotificationEvent.TicketSubmitted, NotificationPurposes.Alerts,
-                    escalation.Requester ? ticket.Requester : null, escalation.Role, "Cmdb", details);
+                    escalation.Requester == true ? ticket.Requester : null, escalation.Role, "Cmdb", details);
             }
             await Task.CompletedTask;
             return new TicketEvent { Kind = TicketEventKinds.HumanAction, StepId = step.Id, StepName = stepName, Outcome = "timedOut", Actor = "cmdb" };
