@@ -68,8 +68,9 @@ public sealed partial class DefinitionStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
+            // The same version inserted twice, or a deadlock between the two saves (MySQL): one of them wins.
             throw new ConflictException($"Flow {flowId} version {document.Version} was published by someone else at the same time; reload the draft.");
         }
         registry.Register(document);
