@@ -4,7 +4,8 @@ using MySqlConnector;
 // Engine benchmark: persisted (MariaDB, Cmdb's store and locks) against WorkflowCore's in-memory
 // default, in one run. Usage: bench/run.sh (starts a private MariaDB and calls this);
 // bench/run.sh --mode operations prints what one step's database calls cost instead;
-// bench/run.sh --mode audit measures the audit middleware's request overhead.
+// bench/run.sh --mode audit measures the audit middleware's request overhead;
+// bench/run.sh --mode clusters measures the cluster list and the placement proposal.
 var arguments = Arguments.Parse(args);
 var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
     ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
@@ -22,6 +23,11 @@ try
     if (arguments.Get("mode") == "operations")
     {
         await OperationCosts.RunAsync(connectionString, version);
+        return;
+    }
+    if (arguments.Get("mode") == "clusters")
+    {
+        await ClusterQueries.RunAsync(server, version, int.Parse(arguments.Get("requests") ?? "1000"));
         return;
     }
     if (arguments.Get("mode") == "audit")

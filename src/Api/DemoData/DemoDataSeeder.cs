@@ -1,3 +1,4 @@
+using Cmdb.Domain.Clusters;
 using Cmdb.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

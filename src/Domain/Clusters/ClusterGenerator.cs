@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Cmdb.Domain.Clusters;
 using Cmdb.Domain.LocalSystems;
 
-namespace Cmdb.Api.DemoData;
+namespace Cmdb.Domain.Clusters;
 
 /// <summary>
 /// Synthetic CASE A clusters and stores (generated, never real): clusters over the envs and
