@@ -71,7 +71,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var token = await client.PostAsJsonAsync("/api/auth/dev-token", new { roles = new[] { "requester" } });
         var json = await token.Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("token").GetString());
-        return new ServiceProcess(process, folder, client);
+        return new ServiceProcess(process, folder, client) { ConnectionString = new MySqlConnectionStringBuilder(server) { Database = database }.ConnectionString };
     }
 
     private static int FreePort()

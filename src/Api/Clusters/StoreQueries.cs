@@ -59,19 +59,21 @@ public sealed class StoreQueryHandlers(CmdbDbContext db, IOptions<ClusterOptions
 
         var clusters = await db.Clusters.AsNoTracking().Where(c => c.Env == "prod").Select(c => new { c.Id, c.Name, c.Capacity }).ToListAsync(cancellationToken);
         var prodIds = clusters.Select(c => c.Id).ToList();
-        var figures = await ClusterFiguresQuery.ForAsync(db, prodIds, cancellationToken);
-        var states = clusters.ToDictionary(c => c.Id, c =>
-        {
-            var f = figures.GetValueOrDefault(c.Id);
-            return new ClusterState(c.Id, c.Name, c.Capacity, (f?.PlacedNodes ?? 0) + (f?.ReservedNodes ?? 0));
-        });
+        var reserved = await db.CapacityReservations.AsNoTracking().Where(r => prodIds.Contains(r.ClusterId))
+            .GroupBy(r => r.ClusterId).Select(g => new { Id = g.Key, Nodes = g.Sum(r => r.Nodes) }).ToDictionaryAsync(r => r.Id, r => r.Nodes, cancellationToken);
+        var states = clusters.ToDictionary(c => c.Id, c => new ClusterState(c.Id, c.Name, c.Capacity, reserved.GetValueOrDefault(c.Id)));
+        // Three groupings over the prod clusters' stores; placed nodes come with the ownership one.
         var placed = db.Stores.AsNoTracking().Where(s => s.ClusterId != null && prodIds.Contains(s.ClusterId!.Value));
+        foreach (var g in await placed.GroupBy(s => new { Cluster = s.ClusterId!.Value, s.Ownership })
+            .Select(g => new { g.Key.Cluster, g.Key.Ownership, N = g.Count(), Nodes = g.Sum(s => s.NodeCount) }).ToListAsync(cancellationToken))
+        {
+            states[g.Cluster].StoresByOwnership[g.Ownership] = g.N;
+            states[g.Cluster].Used += g.Nodes;
+        }
         foreach (var g in await placed.Where(s => s.Do != null).GroupBy(s => new { Cluster = s.ClusterId!.Value, s.Do }).Select(g => new { g.Key.Cluster, g.Key.Do, N = g.Count() }).ToListAsync(cancellationToken))
             states[g.Cluster].StoresByDo[g.Do!] = g.N;
         foreach (var g in await placed.Where(s => s.Market != null).GroupBy(s => new { Cluster = s.ClusterId!.Value, s.Market }).Select(g => new { g.Key.Cluster, g.Key.Market, N = g.Count() }).ToListAsync(cancellationToken))
             states[g.Cluster].StoresByMarket[g.Market!] = g.N;
-        foreach (var g in await placed.GroupBy(s => new { Cluster = s.ClusterId!.Value, s.Ownership }).Select(g => new { g.Key.Cluster, g.Key.Ownership, N = g.Count() }).ToListAsync(cancellationToken))
-            states[g.Cluster].StoresByOwnership[g.Ownership] = g.N;
 
         var plan = PlacementPlanner.Propose(stores, states.Values.OrderBy(s => s.Id).ToList(), options.Value.MaxUtilisation);
         return new PlacementProposal(plan.Choices, plan.Unplaced, options.Value.MaxUtilisation);

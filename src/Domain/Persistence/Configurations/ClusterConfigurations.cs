@@ -46,7 +46,10 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(x => x.Do).HasMaxLength(Lengths.Short);
         builder.Property(x => x.Ownership).HasMaxLength(16);
         builder.Property(x => x.OpenStatus).HasMaxLength(32);
+        // Per-cluster groupings (counts, placement) read these without touching the rows.
         builder.HasIndex(x => new { x.ClusterId, x.Market });
+        builder.HasIndex(x => new { x.ClusterId, x.Do });
+        builder.HasIndex(x => new { x.ClusterId, x.Ownership, x.NodeCount });
         builder.HasIndex(x => x.Market);
         builder.HasIndex(x => x.Do);
     }

@@ -345,8 +345,14 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Market")
                         .HasDatabaseName("ix_stores_market");
 
+                    b.HasIndex("ClusterId", "Do")
+                        .HasDatabaseName("ix_stores_cluster_id_do");
+
                     b.HasIndex("ClusterId", "Market")
                         .HasDatabaseName("ix_stores_cluster_id_market");
+
+                    b.HasIndex("ClusterId", "Ownership", "NodeCount")
+                        .HasDatabaseName("ix_stores_cluster_id_ownership_node_count");
 
                     b.ToTable("stores", (string)null);
                 });
