@@ -15,6 +15,8 @@ source "$ROOT/scripts/mariadb.sh"
 source "$ROOT/scripts/puppetserver.sh"
 # shellcheck source=scripts/slapd.sh
 source "$ROOT/scripts/slapd.sh"
+# shellcheck source=scripts/pdns.sh
+source "$ROOT/scripts/pdns.sh"
 
 fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
@@ -26,6 +28,9 @@ install_packages() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ -x /usr/sbin/slapd ] || missing+=(slapd)
   command -v ldapsearch >/dev/null 2>&1 || missing+=(ldap-utils)
+  [ -x /usr/sbin/pdns_server ] || missing+=(pdns-server)
+  [ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ] || missing+=(pdns-backend-sqlite3)
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || fail "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
   echo "Installing ${missing[*]}..."
@@ -51,6 +56,7 @@ cleanup() {
   mariadb_stop "$RUN_DIR/mariadb" >/dev/null 2>&1
   puppetserver_stop "$RUN_DIR/puppet" >/dev/null 2>&1
   slapd_stop "$RUN_DIR/slapd" >/dev/null 2>&1
+  pdns_stop "$RUN_DIR/pdns" >/dev/null 2>&1
 }
 
 rm -rf "$RUN_DIR" && mkdir -p "$RESULTS"
@@ -73,6 +79,11 @@ lport="$(free_port)" || fail "no free port for slapd"
 slapd_start "$RUN_DIR/slapd" "$lport" >"$RUN_DIR/slapd-start.log" 2>&1 \
   || { cat "$RUN_DIR/slapd-start.log" >&2; fail "slapd did not start"; }
 echo "OpenLDAP $CMDB_TEST_LDAP_URL"
+
+dport="$(free_port)" && aport="$(free_port)" || fail "no free ports for PowerDNS"
+pdns_start "$RUN_DIR/pdns" "$dport" "$aport" >"$RUN_DIR/pdns-start.log" 2>&1 \
+  || { cat "$RUN_DIR/pdns-start.log" >&2; fail "PowerDNS did not start"; }
+echo "PowerDNS $CMDB_TEST_PDNS_API (DNS $CMDB_TEST_PDNS_DNS)"
 export CI="${CI:-}"
 
 echo "Building..."

@@ -36,9 +36,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     }
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DurabilityCollection
 {
-    /// <summary>The multi-process tests run one at a time: each starts engine nodes that use both cores.</summary>
+    /// <summary>
+    /// The multi-process tests run one at a time and alone (after the parallel ones): each starts
+    /// engine nodes that use both cores, and their time limits assume nothing else competes.
+    /// </summary>
     public const string Name = "durability";
 }
