@@ -31,6 +31,8 @@ install_packages() {
   [ -x /usr/sbin/pdns_server ] || missing+=(pdns-server)
   [ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ] || missing+=(pdns-backend-sqlite3)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v r10k >/dev/null 2>&1 || missing+=(r10k)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || fail "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
   echo "Installing ${missing[*]}..."

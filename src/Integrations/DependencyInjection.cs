@@ -1,4 +1,5 @@
 using Cmdb.Integrations.Dns;
+using Cmdb.Integrations.Git;
 using Cmdb.Integrations.Ldap;
 using Cmdb.Integrations.PuppetCa;
 using Cmdb.Integrations.Rancher;
@@ -20,5 +21,6 @@ public static class DependencyInjection
             .AddPuppetCa(configuration)
             .AddLdap(configuration)
             .AddDns(configuration)
-            .AddRancher(configuration);
+            .AddRancher(configuration)
+            .AddGitHost(configuration);
 }
