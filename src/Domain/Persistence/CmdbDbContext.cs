@@ -6,6 +6,7 @@ using Cmdb.Domain.Servers;
 using Cmdb.Domain.Tickets;
 using Cmdb.Domain.LocalSystems;
 using Cmdb.Domain.Notifications;
+using Cmdb.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmdb.Domain.Persistence;
@@ -39,6 +40,9 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<CapacityReservation> CapacityReservations => Set<CapacityReservation>();
     public DbSet<LocalDnsRecord> LocalDnsRecords => Set<LocalDnsRecord>();
     public DbSet<LocalRancherCluster> LocalRancherClusters => Set<LocalRancherCluster>();
+    public DbSet<ReleasePlan> ReleasePlans => Set<ReleasePlan>();
+    public DbSet<ReleaseStage> ReleaseStages => Set<ReleaseStage>();
+    public DbSet<ReleaseMerge> ReleaseMerges => Set<ReleaseMerge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -33,6 +33,10 @@ public interface IGitLabApi
     [Get("/api/v4/projects/{project}/repository/compare")]
     Task<IApiResponse<GitLabComparison>> CompareAsync(string project, [Query] string from, [Query] string to, CancellationToken cancellationToken);
 
+    /// <summary>With <c>straight=true</c> the diff is between the two trees themselves, not from their merge base.</summary>
+    [Get("/api/v4/projects/{project}/repository/compare?straight=true")]
+    Task<IApiResponse<GitLabComparison>> CompareStraightAsync(string project, [Query] string from, [Query] string to, CancellationToken cancellationToken);
+
     [Get("/api/v4/projects/{project}/repository/merge_base")]
     Task<IApiResponse<GitLabCommit>> MergeBaseAsync(string project, [Query(CollectionFormat.Multi), AliasAs("refs[]")] string[] refs, CancellationToken cancellationToken);
 

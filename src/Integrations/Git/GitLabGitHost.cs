@@ -144,6 +144,16 @@ internal sealed class GitLabGitHost(IGitLabApi api, IOptions<GitLabOptions> opti
         return new GitMergeResult(GitMergeOutcome.Done, new GitCommit(response.Content!.Id, response.Content.Title ?? message), []);
     }
 
+    public async Task<bool> SameContentAsync(string first, string second, CancellationToken cancellationToken)
+    {
+        var what = $"compare the content of {first} and {second}";
+        using var response = await Send(() => api.CompareStraightAsync(Project, first, second, cancellationToken), what, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            throw new GitReferenceNotFoundException($"{first} or {second}");
+        ExternalCalls.ThrowUnlessSuccess(response, SystemName, what);
+        return response.Content!.Diffs.Count == 0;
+    }
+
     public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken)
     {
         var ancestorId = await ResolveAsync(ancestor, cancellationToken) ?? throw new GitReferenceNotFoundException(ancestor);

@@ -37,6 +37,9 @@ public interface IGitHost
     /// <summary>Reverts a commit on a branch (a merge commit against its first parent), or reports the conflict.</summary>
     Task<GitMergeResult> RevertAsync(string branch, string commit, string message, GitAuthor author, CancellationToken cancellationToken);
 
+    /// <summary>Whether two refs hold the same files with the same content (whatever their histories).</summary>
+    Task<bool> SameContentAsync(string first, string second, CancellationToken cancellationToken);
+
     /// <summary>Whether every commit of <paramref name="ancestor"/> is in <paramref name="descendant"/>.</summary>
     Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken);
 }

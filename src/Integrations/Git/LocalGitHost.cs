@@ -113,6 +113,9 @@ public sealed class LocalGitHost(string repositoryPath) : IGitHost
             return new GitMergeResult(GitMergeOutcome.Done, new GitCommit(written.Sha, written.MessageShort), []);
         }, cancellationToken);
 
+    public Task<bool> SameContentAsync(string first, string second, CancellationToken cancellationToken) =>
+        WithRepository(repo => Require(repo, first).Tree.Sha == Require(repo, second).Tree.Sha, cancellationToken);
+
     public Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken) =>
         WithRepository(repo => IsAncestor(repo, Require(repo, ancestor), Require(repo, descendant)), cancellationToken);
 

@@ -186,6 +186,20 @@ public sealed class GitLabGitHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Same_content_compares_the_trees_straight()
+    {
+        _gitlab.Given(Request.Create().WithPath(Base + "/repository/compare").WithParam("from", "uat").UsingGet())
+            .RespondWith(Json(new { commits = Array.Empty<object>(), diffs = Array.Empty<object>() }));
+        _gitlab.Given(Request.Create().WithPath(Base + "/repository/compare").WithParam("from", "zone01").UsingGet())
+            .RespondWith(Json(new { commits = Array.Empty<object>(), diffs = new[] { new { old_path = "Puppetfile", new_path = "Puppetfile", diff = "@@" } } }));
+        using var services = Services();
+
+        Assert.True(await Host(services).SameContentAsync("uat", "production", default));
+        Assert.False(await Host(services).SameContentAsync("zone01", "production", default));
+        Assert.All(_gitlab.LogEntries, e => Assert.Equal("true", e.RequestMessage.Query!["straight"].Single()));
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_and_a_branch_that_is_gone_deletes_quietly()
     {
         Given("DELETE", "/repository/branches/release/9", Json(new { message = "502 Bad Gateway" }, 502), "d", null, "up");

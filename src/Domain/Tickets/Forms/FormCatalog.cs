@@ -17,6 +17,7 @@ public static class FormCatalog
         ClusterCreateForm.Definition,
         ClusterChangeForm.Definition,
         StoreReassignForm.Definition,
+        PuppetReleaseForm.Definition,
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>Forms are strict: an unknown field or a value of the wrong type is refused with its path.</summary>
