@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<IActivity, CreateCluster>();
         services.AddSingleton<IActivity, ChangeCluster>();
         services.AddSingleton<IActivity, MoveStores>();
+        services.AddSingleton<IActivity, Releases.PrepareRelease>();
         services.AddSingleton<ActivityCatalog>();
         return services;
     }

@@ -26,7 +26,9 @@ public static class DependencyInjection
         services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.ClusterCreateRules>();
         services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.ClusterChangeRules>();
         services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.StoreReassignRules>();
+        services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.PuppetReleaseRules>();
         services.AddSingleton<Tickets.Rules.FormRulesCatalog>();
+        services.AddScoped<Releases.ReleaseService>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -1,6 +1,7 @@
 using Cmdb.Api;
 using Cmdb.Api.Audit;
 using Cmdb.Api.Clusters;
+using Cmdb.Api.Releases;
 using Cmdb.Api.Auth;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
@@ -48,6 +49,7 @@ try
     app.MapDefinitionEndpoints();
     app.MapServerEndpoints();
     app.MapClusterEndpoints();
+    app.MapReleaseEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

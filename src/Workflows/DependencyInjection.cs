@@ -52,7 +52,7 @@ public static class DependencyInjection
         services.AddIntegrations(configuration);
         services.AddActivities();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<Releases.ReleaseConductor>();
+        services.AddSingleton<Cmdb.Activities.Releases.ReleaseConductor>();
         services.Configure<Cmdb.Activities.Dns.DnsWaitOptions>(configuration.GetSection(Cmdb.Activities.Dns.DnsWaitOptions.SectionName));
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<NotificationDispatcher>();

@@ -15,6 +15,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         SignedIn,
         Admin,
         Audit,
+        Approver,
     }
 
     public sealed record Row(string Method, string Route, string Path, Access Access, string? Body = null)
@@ -52,6 +53,17 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         new("GET", "/api/clusters/{id:long}", "/api/clusters/1", Access.SignedIn),
         new("GET", "/api/stores/", "/api/stores", Access.SignedIn),
         new("GET", "/api/stores/placement", "/api/stores/placement?stores=S0001", Access.SignedIn),
+        new("GET", "/api/releases/branch-health", "/api/releases/branch-health", Access.SignedIn),
+        new("POST", "/api/releases/branch-health/level", "/api/releases/branch-health/level", Access.Approver),
+        new("GET", "/api/releases/{ticket:long}", "/api/releases/999999", Access.SignedIn),
+        new("GET", "/api/releases/{ticket:long}/files/{**path}", "/api/releases/999999/files/Puppetfile", Access.SignedIn),
+        new("PUT", "/api/releases/{ticket:long}/files/{**path}", "/api/releases/999999/files/Puppetfile", Access.SignedIn, """{"content":"x"}"""),
+        new("POST", "/api/releases/{ticket:long}/submit-change", "/api/releases/999999/submit-change", Access.SignedIn, "{}"),
+        new("GET", "/api/releases/{ticket:long}/preview", "/api/releases/999999/preview", Access.SignedIn),
+        new("POST", "/api/releases/{ticket:long}/stages/next", "/api/releases/999999/stages/next", Access.SignedIn),
+        new("POST", "/api/releases/{ticket:long}/stages/{stage}/retry", "/api/releases/999999/stages/uat/retry", Access.SignedIn),
+        new("POST", "/api/releases/{ticket:long}/rollback", "/api/releases/999999/rollback", Access.SignedIn),
+        new("GET", "/api/releases/{ticket:long}/events", "/api/releases/999999/events", Access.SignedIn),
         new("GET", "/api/tickets/lifecycle", "/api/tickets/lifecycle", Access.SignedIn),
         new("POST", "/api/tickets/", "/api/tickets", Access.SignedIn, """{"flowId":"none","title":"t","form":{}}"""),
         new("GET", "/api/tickets/", "/api/tickets", Access.SignedIn),
@@ -101,6 +113,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         (Access.SignedIn, _) => null,
         (Access.Admin, _) when person.Roles.Contains("admin") => null,
         (Access.Audit, _) when person.Roles.Contains("admin") || person.Scopes.Length > 0 => null,
+        (Access.Approver, _) when person.Roles.Contains("approver") => null,
         _ => HttpStatusCode.Forbidden,
     };
 

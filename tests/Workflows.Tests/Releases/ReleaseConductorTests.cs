@@ -1,6 +1,6 @@
 using Cmdb.Domain.Common;
 using Cmdb.Domain.Releases;
-using Cmdb.Workflows.Releases;
+using Cmdb.Activities.Releases;
 using FluentValidation;
 
 namespace Cmdb.Workflows.Tests.Releases;

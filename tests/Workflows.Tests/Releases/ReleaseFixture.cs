@@ -3,7 +3,7 @@ using Cmdb.Domain.Persistence;
 using Cmdb.Domain.Releases;
 using Cmdb.Domain.Tickets.Forms;
 using Cmdb.Integrations.Git;
-using Cmdb.Workflows.Releases;
+using Cmdb.Activities.Releases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Cmdb.Api.Tickets.Act;
 
 /// <summary>approve, reject, confirm, submit or cancel, with a comment.</summary>
-public sealed record ActOnTicket(long Id, string Action, string? Comment) : ICommand<TicketDetail>;
+/// <param name="BySystem">Set by dedicated endpoints that checked what the task needs (e.g. a release's submit-change); never bound from a request.</param>
+public sealed record ActOnTicket(long Id, string Action, string? Comment, bool BySystem = false) : ICommand<TicketDetail>;
 
 /// <summary>
 /// A person settles the ticket's open task (or cancels the ticket). The decision, the timeline
@@ -23,7 +24,7 @@ public sealed record ActOnTicket(long Id, string Action, string? Comment) : ICom
 /// acting at once exactly one wins, the other gets a conflict.
 /// </summary>
 public sealed class ActOnTicketHandler(
-    CmdbDbContext db, CurrentUser user, EngineOutbox engine, EngineControl control, IOptions<NotificationOptions> notifications)
+    CmdbDbContext db, CurrentUser user, EngineOutbox engine, EngineControl control, IOptions<NotificationOptions> notifications, Rules.FormRulesCatalog rules)
     : ICommandHandler<ActOnTicket, TicketDetail>
 {
     public async ValueTask<TicketDetail> Handle(ActOnTicket command, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class ActOnTicketHandler(
         {
             if (!user.CanCancel(ticket))
                 throw new ForbiddenException("ticket requester", "Only the requester or an admin may cancel a ticket.");
+            await rules.EnsureCancellableAsync(db, ticket, cancellationToken);
             var key = ticket.Task?.Key;
             ticket.Fire(TicketTrigger.Cancel, now);
             if (key is not null)
@@ -59,6 +61,8 @@ public sealed class ActOnTicketHandler(
                 throw new ConflictException(WrongState(ticket, command.Action));
             if (!user.CanAct(ticket))
                 throw new ForbiddenException(task.Kind == HumanTaskKinds.Approve ? Permissions.CanApprove : "task actor", $"You may not act: {user.WhyNot(ticket)}.");
+            if (!command.BySystem && rules.WhyNotSettledByHand(ticket) is { } why)
+                throw new ConflictException(why);
             ticket.Fire(trigger, now);
             Resolve(ticket, task.Key, command.Action);
             signals.Add(await engine.SettleTaskAsync(db, HumanTaskSignal.EventName, task.Key, new HumanTaskSignal { Action = command.Action }, cancellationToken));
@@ -77,6 +81,8 @@ public sealed class ActOnTicketHandler(
         await engine.Nudge([], signals);
         if (terminate is not null)
             await control.TerminateAsync(terminate);
+        if (command.Action == "cancel")
+            await rules.AfterCancelAsync(ticket, cancellationToken);
         return await db.DetailAsync(ticket.Id, user, cancellationToken);
     }
 

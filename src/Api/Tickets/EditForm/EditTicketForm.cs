@@ -52,6 +52,8 @@ public sealed class EditTicketFormHandler(CmdbDbContext db, CurrentUser user, En
         });
 
         var signals = new List<string>();
+        if (task.Kind == HumanTaskKinds.Edit && rules.WhyNotSettledByHand(ticket) is { } why)
+            throw new ConflictException(why);
         if (task.Kind == HumanTaskKinds.Edit)
         {
             ticket.Fire(TicketTrigger.SubmitInput, now);

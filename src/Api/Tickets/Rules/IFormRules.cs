@@ -22,6 +22,15 @@ public interface IFormRules
     /// of the save, which the caller retries.
     /// </summary>
     Task HoldAsync(CmdbDbContext db, Ticket ticket, object form, CancellationToken cancellationToken);
+
+    /// <summary>Why the open task may not be settled through the generic ticket actions (a dedicated endpoint settles it), or null.</summary>
+    string? WhyNotSettledByHand(Ticket ticket) => null;
+
+    /// <summary>Refuses (409) a cancel the form's state does not allow. Nothing is written.</summary>
+    Task EnsureCancellableAsync(CmdbDbContext db, Ticket ticket, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After a cancel is saved: undo what the ticket made outside the database. Must not throw.</summary>
+    Task AfterCancelAsync(Ticket ticket, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The rules of every form, by form name; a form without any gets none.</summary>
@@ -34,6 +43,14 @@ public sealed class FormRulesCatalog(IEnumerable<IFormRules> rules)
 
     public Task HoldAsync(CmdbDbContext db, string formName, Ticket ticket, object form, CancellationToken cancellationToken) =>
         _byForm.TryGetValue(formName, out var rules) ? rules.HoldAsync(db, ticket, form, cancellationToken) : Task.CompletedTask;
+
+    public string? WhyNotSettledByHand(Ticket ticket) => _byForm.TryGetValue(ticket.FormType, out var rules) ? rules.WhyNotSettledByHand(ticket) : null;
+
+    public Task EnsureCancellableAsync(CmdbDbContext db, Ticket ticket, CancellationToken cancellationToken) =>
+        _byForm.TryGetValue(ticket.FormType, out var rules) ? rules.EnsureCancellableAsync(db, ticket, cancellationToken) : Task.CompletedTask;
+
+    public Task AfterCancelAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        _byForm.TryGetValue(ticket.FormType, out var rules) ? rules.AfterCancelAsync(ticket, cancellationToken) : Task.CompletedTask;
 }
 
 internal static class FormProblem

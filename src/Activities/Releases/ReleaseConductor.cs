@@ -9,7 +9,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cmdb.Workflows.Releases;
+namespace Cmdb.Activities.Releases;
 
 /// <summary>
 /// Drives a batched Puppet release on the control repository: the temporary branch, the stages

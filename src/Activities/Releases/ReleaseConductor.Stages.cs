@@ -6,7 +6,7 @@ using Cmdb.Domain.Tickets.Forms;
 using Cmdb.Integrations.Git;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cmdb.Workflows.Releases;
+namespace Cmdb.Activities.Releases;
 
 /// <summary>What a rollback did: which stages it reverted, which failed (with the git error), which it did not attempt.</summary>
 public sealed record RollbackReport(string Outcome, IReadOnlyList<string> Reverted, string? Failed, string? Error, IReadOnlyList<string> NotAttempted);
