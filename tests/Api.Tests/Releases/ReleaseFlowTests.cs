@@ -127,6 +127,35 @@ public sealed class ReleaseFlowTests(ReleaseFlowTests.Service service) : IClassF
     }
 
     [Fact]
+    public async Task An_approver_may_change_the_batches_and_each_stage_result_is_told_with_its_stores()
+    {
+        var level = await service.As(TestAuth.Approver).PostAsync("/api/releases/branch-health/level", null);
+        Assert.Equal(HttpStatusCode.OK, level.StatusCode);
+        var id = await ToModifyAsync(Plan([["zone01"]]));
+        await PutFileAsync(id, $"# change {Guid.NewGuid():N}\nmod 'store_pos', :local => true\n");
+        await service.As(TestAuth.Requester).PostAsJsonAsync($"/api/releases/{id}/submit-change", new { });
+        await service.WaitForStatusAsync(id, "WaitingForApproval");
+
+        var edited = await service.As(TestAuth.Approver).PutAsJsonAsync($"/api/tickets/{id}/form", new { form = Plan([["zone01"], ["zone03"]]), comment = "add a batch" });
+        Assert.True(edited.StatusCode == HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        await service.ActAsync(TestAuth.Approver, id, "approve");
+        await Eventually.Until(async () => (await Release(id, Operator)).GetProperty("actions").EnumerateArray().Any(a => a.GetString() == "releaseNext"),
+            TimeSpan.FromSeconds(30), "the operator may release");
+        Assert.Equal(["uat", "production", "b1", "b2"], (await Release(id, Operator)).GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+
+        for (var stage = 0; stage < 4; stage++)
+            Assert.Equal(HttpStatusCode.OK, (await NextAsync(id)).StatusCode);
+
+        var told = await service.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Notifications.Where(n => n.TicketId == id.ToString() && n.Event == "ReleaseBatchResult").OrderBy(n => n.Id)));
+        Assert.Equal(4, told.Count);
+        Assert.Contains("S0001", told[2].Content);
+        Assert.Contains("no stores in this batch", told[3].Content);
+        Assert.All(told, n => Assert.Equal("releases", n.Purpose));
+        await service.WaitForStatusAsync(id, "Completed");
+    }
+
+    [Fact]
     public async Task The_change_needs_a_commit_and_a_Puppetfile_r10k_accepts_and_only_the_release_endpoint_submits_it()
     {
         var id = await ToModifyAsync(Plan([["zone04"]]));

@@ -27,9 +27,22 @@ public sealed class PuppetReleaseRules(IGitHost git, ILogger<PuppetReleaseRules>
             return;
         if (stages.Any(s => s.Status != ReleaseStageStatus.Pending))
             throw new ConflictException("The release has started: its batches can no longer change.");
-        db.ReleaseStages.RemoveRange(stages);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ReleaseStages.AddRange(ReleaseConductor.StagesOf(ticket.Id, (PuppetReleaseForm)form));
+        // Rewritten in place (same keys), so the change is saved with the form in the caller's one save.
+        var wanted = ReleaseConductor.StagesOf(ticket.Id, (PuppetReleaseForm)form).ToList();
+        foreach (var stage in wanted)
+        {
+            var existing = stages.FirstOrDefault(s => s.Order == stage.Order);
+            if (existing is null)
+            {
+                db.ReleaseStages.Add(stage);
+                continue;
+            }
+            existing.Name = stage.Name;
+            existing.Kind = stage.Kind;
+            existing.TargetsJson = stage.TargetsJson;
+            existing.StoresJson = stage.StoresJson;
+        }
+        db.ReleaseStages.RemoveRange(stages.Where(s => wanted.All(w => w.Order != s.Order)));
     }
 
     public string? WhyNotSettledByHand(Ticket ticket) => ticket.Task?.StepId switch
