@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmdb.Domain.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlCmdbDbContext))]
-    [Migration("20261124223522_ReleasePlans")]
-    partial class ReleasePlans
+    [Migration("20261124225854_ClustersReleasesAndFlowVersions")]
+    partial class ClustersReleasesAndFlowVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
