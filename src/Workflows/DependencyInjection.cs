@@ -52,7 +52,8 @@ public static class DependencyInjection
         services.AddIntegrations(configuration);
         services.AddActivities();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<Cmdb.Activities.Releases.ReleaseConductor>();
+        // Transient: the GitLab client behind it is a typed HttpClient, whose handlers are meant to rotate.
+        services.AddTransient<Cmdb.Activities.Releases.ReleaseConductor>();
         services.Configure<Cmdb.Activities.Dns.DnsWaitOptions>(configuration.GetSection(Cmdb.Activities.Dns.DnsWaitOptions.SectionName));
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<NotificationDispatcher>();
