@@ -2,6 +2,7 @@ using Cmdb.Api;
 using Cmdb.Api.Audit;
 using Cmdb.Api.Clusters;
 using Cmdb.Api.Releases;
+using Cmdb.Api.Inventory;
 using Cmdb.Api.Auth;
 using Cmdb.Api.Health;
 using Cmdb.Api.Infrastructure;
@@ -50,6 +51,7 @@ try
     app.MapServerEndpoints();
     app.MapClusterEndpoints();
     app.MapReleaseEndpoints();
+    app.MapInventoryEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

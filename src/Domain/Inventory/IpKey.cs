@@ -34,6 +34,11 @@ public static class IpKey
         return (start, end);
     }
 
+    /// <summary>The key as 32 lower-case hex digits: ordered as text exactly as the addresses, so a plain indexed column serves range scans on every database.</summary>
+    public static string Hex(byte[] key) => Convert.ToHexString(key).ToLowerInvariant();
+
+    public static string Hex(IPAddress address) => Hex(Of(address));
+
     /// <summary>Orders keys as the addresses they encode.</summary>
     public static int Compare(byte[] a, byte[] b)
     {

@@ -2,6 +2,7 @@ using Cmdb.Domain.Audit;
 using Cmdb.Domain.Clusters;
 using Cmdb.Domain.Engine;
 using Cmdb.Domain.Flows;
+using Cmdb.Domain.Inventory;
 using Cmdb.Domain.Servers;
 using Cmdb.Domain.Tickets;
 using Cmdb.Domain.LocalSystems;
@@ -43,6 +44,10 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ReleasePlan> ReleasePlans => Set<ReleasePlan>();
     public DbSet<ReleaseStage> ReleaseStages => Set<ReleaseStage>();
     public DbSet<ReleaseMerge> ReleaseMerges => Set<ReleaseMerge>();
+    public DbSet<InventoryResource> InventoryResources => Set<InventoryResource>();
+    public DbSet<IpIndexEntry> IpIndex => Set<IpIndexEntry>();
+    public DbSet<SubnetRange> SubnetRanges => Set<SubnetRange>();
+    public DbSet<ResourceRelation> ResourceRelations => Set<ResourceRelation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

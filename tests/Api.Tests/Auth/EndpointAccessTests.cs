@@ -54,6 +54,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         new("GET", "/api/stores/", "/api/stores", Access.SignedIn),
         new("GET", "/api/stores/placement", "/api/stores/placement?stores=S0001", Access.SignedIn),
         new("GET", "/api/releases/branch-health", "/api/releases/branch-health", Access.SignedIn),
+        new("POST", "/api/inventory/ip-search", "/api/inventory/ip-search", Access.SignedIn, """{"ips":["10.0.0.1"]}"""),
         new("POST", "/api/releases/branch-health/level", "/api/releases/branch-health/level", Access.Approver),
         new("GET", "/api/releases/{ticket:long}", "/api/releases/999999", Access.SignedIn),
         new("GET", "/api/releases/{ticket:long}/files/{**path}", "/api/releases/999999/files/Puppetfile", Access.SignedIn),

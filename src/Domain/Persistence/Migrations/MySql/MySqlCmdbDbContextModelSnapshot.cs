@@ -761,6 +761,240 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.ToTable("flow_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Inventory.InventoryResource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attributes_json");
+
+                    b.Property<string>("Cloud")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("cloud");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataCenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("data_center");
+
+                    b.Property<string>("Env")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("env");
+
+                    b.Property<string>("Module")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("module");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("ResourceUid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("resource_uid");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subscription")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("subscription");
+
+                    b.Property<string>("System")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_resources");
+
+                    b.HasIndex("Type", "Name")
+                        .HasDatabaseName("ix_inventory_resources_type_name");
+
+                    b.HasIndex("Type", "ResourceUid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_resources_type_resource_uid");
+
+                    b.ToTable("inventory_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Inventory.IpIndexEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("key")
+                        .IsFixedLength();
+
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_ip_index");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_inventory_ip_index_key");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_inventory_ip_index_resource_id");
+
+                    b.ToTable("inventory_ip_index", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Inventory.ResourceRelation", b =>
+                {
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_id");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("source_type");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("target_type");
+
+                    b.HasKey("SourceId", "TargetId", "Kind")
+                        .HasName("pk_inventory_relations");
+
+                    b.HasIndex("TargetId")
+                        .HasDatabaseName("ix_inventory_relations_target_id");
+
+                    b.ToTable("inventory_relations", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Inventory.SubnetRange", b =>
+                {
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("cidr");
+
+                    b.Property<string>("EndKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("end_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("StartKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("start_key")
+                        .IsFixedLength();
+
+                    b.HasKey("ResourceId")
+                        .HasName("pk_inventory_subnet_ranges");
+
+                    b.HasIndex("StartKey", "EndKey")
+                        .HasDatabaseName("ix_inventory_subnet_ranges_start_key_end_key");
+
+                    b.ToTable("inventory_subnet_ranges", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalDnsRecord", b =>
                 {
                     b.Property<string>("Name")

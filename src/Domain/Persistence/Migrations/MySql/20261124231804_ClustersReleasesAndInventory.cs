@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cmdb.Domain.Persistence.Migrations.MySql
 {
     /// <inheritdoc />
-    public partial class ClustersReleasesAndFlowVersions : Migration
+    public partial class ClustersReleasesAndInventory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -92,6 +92,111 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_flow_removed_versions", x => new { x.flow_id, x.version });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "inventory_ip_index",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    key = table.Column<string>(type: "char(32)", fixedLength: true, maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    address = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    resource_id = table.Column<long>(type: "bigint", nullable: false),
+                    resource_type = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    role = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_ip_index", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "inventory_relations",
+                columns: table => new
+                {
+                    source_id = table.Column<long>(type: "bigint", nullable: false),
+                    target_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    source_type = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    target_type = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    data_version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_relations", x => new { x.source_id, x.target_id, x.kind });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "inventory_resources",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    type = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    resource_uid = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    name = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    cloud = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    account = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    subscription = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    data_center = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    env = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    owner = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    system = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    module = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    product = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    tags = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    status = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    attributes_json = table.Column<string>(type: "text", nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    created_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_resources", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "inventory_subnet_ranges",
+                columns: table => new
+                {
+                    resource_id = table.Column<long>(type: "bigint", nullable: false),
+                    start_key = table.Column<string>(type: "char(32)", fixedLength: true, maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    end_key = table.Column<string>(type: "char(32)", fixedLength: true, maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    cidr = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_subnet_ranges", x => x.resource_id);
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -268,6 +373,37 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inventory_ip_index_key",
+                table: "inventory_ip_index",
+                column: "key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_ip_index_resource_id",
+                table: "inventory_ip_index",
+                column: "resource_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_relations_target_id",
+                table: "inventory_relations",
+                column: "target_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_resources_type_name",
+                table: "inventory_resources",
+                columns: new[] { "type", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_resources_type_resource_uid",
+                table: "inventory_resources",
+                columns: new[] { "type", "resource_uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_subnet_ranges_start_key_end_key",
+                table: "inventory_subnet_ranges",
+                columns: new[] { "start_key", "end_key" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_release_merges_ticket_id_stage_order",
                 table: "release_merges",
                 columns: new[] { "ticket_id", "stage_order" });
@@ -309,6 +445,18 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "flow_removed_versions");
+
+            migrationBuilder.DropTable(
+                name: "inventory_ip_index");
+
+            migrationBuilder.DropTable(
+                name: "inventory_relations");
+
+            migrationBuilder.DropTable(
+                name: "inventory_resources");
+
+            migrationBuilder.DropTable(
+                name: "inventory_subnet_ranges");
 
             migrationBuilder.DropTable(
                 name: "local_dns_records");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cmdb.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ClustersReleasesAndFlowVersions : Migration
+    public partial class ClustersReleasesAndInventory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -74,6 +74,82 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_flow_removed_versions", x => new { x.flow_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_ip_index",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    resource_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    resource_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_ip_index", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_relations",
+                columns: table => new
+                {
+                    source_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    target_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    source_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    target_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    data_version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_relations", x => new { x.source_id, x.target_id, x.kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_resources",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    resource_uid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    cloud = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    account = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    subscription = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    data_center = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    env = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    system = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    module = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    product = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    tags = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    attributes_json = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_resources", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_subnet_ranges",
+                columns: table => new
+                {
+                    resource_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    start_key = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
+                    end_key = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 32, nullable: false),
+                    cidr = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_subnet_ranges", x => x.resource_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -211,6 +287,37 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inventory_ip_index_key",
+                table: "inventory_ip_index",
+                column: "key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_ip_index_resource_id",
+                table: "inventory_ip_index",
+                column: "resource_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_relations_target_id",
+                table: "inventory_relations",
+                column: "target_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_resources_type_name",
+                table: "inventory_resources",
+                columns: new[] { "type", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_resources_type_resource_uid",
+                table: "inventory_resources",
+                columns: new[] { "type", "resource_uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_subnet_ranges_start_key_end_key",
+                table: "inventory_subnet_ranges",
+                columns: new[] { "start_key", "end_key" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_release_merges_ticket_id_stage_order",
                 table: "release_merges",
                 columns: new[] { "ticket_id", "stage_order" });
@@ -252,6 +359,18 @@ namespace Cmdb.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "flow_removed_versions");
+
+            migrationBuilder.DropTable(
+                name: "inventory_ip_index");
+
+            migrationBuilder.DropTable(
+                name: "inventory_relations");
+
+            migrationBuilder.DropTable(
+                name: "inventory_resources");
+
+            migrationBuilder.DropTable(
+                name: "inventory_subnet_ranges");
 
             migrationBuilder.DropTable(
                 name: "local_dns_records");
