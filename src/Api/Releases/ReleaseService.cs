@@ -79,8 +79,21 @@ public sealed class ReleaseService(CmdbDbContext db, CurrentUser user, ReleaseCo
         return actions;
     }
 
+    /// <summary>A path inside the repository: segments of letters, digits, '.', '_' and '-', none of them "." or "..".</summary>
+    private static string CheckedPath(string path)
+    {
+        var segments = path.Split('/');
+        if (path.Length > 400 || segments.Any(s => s.Length == 0 || s is "." or ".." || !s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("path",
+                $"'{path}' is not a file path in the repository (segments of letters, digits, '.', '_' and '-', no '..').")]);
+        }
+        return path;
+    }
+
     public async Task<FileView> ReadFileAsync(long id, string path, CancellationToken cancellationToken)
     {
+        path = CheckedPath(path);
         await TicketAsync(id, cancellationToken);
         var branch = ReleaseConductor.TempBranchOf(id);
         var file = await git.ReadFileAsync(branch, path, cancellationToken) ?? throw new NotFoundException("File", path);
@@ -89,6 +102,9 @@ public sealed class ReleaseService(CmdbDbContext db, CurrentUser user, ReleaseCo
 
     public async Task<FileView> WriteFileAsync(long id, string path, FileChange change, CancellationToken cancellationToken)
     {
+        path = CheckedPath(path);
+        if (change.Content is null || change.Content.Length > 1_000_000)
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("content", "The file's content is required (at most 1 MB).")]);
         var (ticket, _) = await TicketAsync(id, cancellationToken);
         if (ticket.Requester != user.UserName)
             throw new ForbiddenException("ticket requester", "Only the requester changes the release's files.");

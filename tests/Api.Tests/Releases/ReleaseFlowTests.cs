@@ -162,6 +162,10 @@ public sealed class ReleaseFlowTests(ReleaseFlowTests.Service service) : IClassF
         Assert.Equal(HttpStatusCode.Conflict, (await service.As(TestAuth.Requester).PostAsJsonAsync($"/api/releases/{id}/submit-change", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await service.ActAsync(TestAuth.Requester, id, "submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PutFileAsync(id, "mod 'x', :local => true\n", TestAuth.Approver)).StatusCode);
+        var outside = await service.As(TestAuth.Requester).PutAsJsonAsync($"/api/releases/{id}/files/data/..%2F..%2Fetc", new { content = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("not a file path", await outside.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await service.As(TestAuth.Requester).GetAsync($"/api/releases/{id}/files/data/none.yaml")).StatusCode);
 
         await PutFileAsync(id, "mod 'puppetlabs-stdlib', '9.4.1'\nmod 'puppetlabs-stdlib', '9.4.2'\n");
         var refused = await service.As(TestAuth.Requester).PostAsJsonAsync($"/api/releases/{id}/submit-change", new { });
