@@ -25,11 +25,36 @@ public static class LocalControlRepository
           :local => true
         """;
 
+    /// <summary>
+    /// Builds the repository in a sibling folder and moves it into place, so two processes (or two
+    /// hosts in one test run) starting at once never see, or trip over, a half-made repository.
+    /// </summary>
     public static void EnsureCreated(string path)
     {
+        path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (Repository.IsValid(path))
             return;
-        Directory.CreateDirectory(path);
+        var staging = $"{path}.{Guid.NewGuid():N}.creating";
+        try
+        {
+            CreateAt(staging);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            RemoveIfEmpty(path);
+            Directory.Move(staging, path);
+        }
+        catch (IOException) when (Repository.IsValid(path))
+        {
+            // Another starter won the race; its repository is the one to use.
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                DeleteDirectory(staging);
+        }
+    }
+
+    private static void CreateAt(string path)
+    {
         Repository.Init(path, isBare: true);
         using var repo = new Repository(path);
         var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SamplePuppetfile + "\n")));
@@ -40,5 +65,20 @@ public static class LocalControlRepository
         foreach (var branch in LongLivedBranches)
             repo.Branches.Add(branch, commit);
         repo.Refs.UpdateTarget("HEAD", "refs/heads/production");
+    }
+
+    /// <summary>An empty folder made for the repository (e.g. a fresh temp folder) is taken over.</summary>
+    private static void RemoveIfEmpty(string path)
+    {
+        if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            Directory.Delete(path);
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        // git marks pack and object files read-only.
+        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+            File.SetAttributes(file, FileAttributes.Normal);
+        Directory.Delete(path, recursive: true);
     }
 }
