@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<Tickets.Rules.IFormRules, Tickets.Rules.PuppetReleaseRules>();
         services.AddSingleton<Tickets.Rules.FormRulesCatalog>();
         services.AddScoped<Releases.ReleaseService>();
+        services.AddSingleton<Inventory.Lists.InventoryReader>();
+        services.AddScoped<Inventory.Syncs.InventorySyncRunner>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

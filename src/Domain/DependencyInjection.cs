@@ -2,6 +2,7 @@ using Cmdb.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cmdb.Domain;
 
@@ -25,6 +26,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CmdbDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseReadiness>();
         services.Configure<Clusters.ClusterOptions>(configuration.GetSection(Clusters.ClusterOptions.SectionName));
+        services.Configure<Inventory.Sync.InventorySyncOptions>(configuration.GetSection(Inventory.Sync.InventorySyncOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Inventory.Sync.InventorySyncService>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

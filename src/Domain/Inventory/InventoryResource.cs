@@ -30,6 +30,12 @@ public sealed class InventoryResource
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A hash of every stored field (see <see cref="Sync.NormalizedResource.Hash"/>): a sync skips unchanged resources by it.</summary>
+    public string ContentHash { get; set; } = "";
+
+    /// <summary>The sync run that last wrote the resource (0: written by a user).</summary>
+    public long DataVersion { get; set; }
 }
 
 /// <summary>One address a resource holds, keyed for range scans (see <see cref="IpKey.Hex(byte[])"/>).</summary>

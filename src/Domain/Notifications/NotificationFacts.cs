@@ -29,5 +29,6 @@ public enum NotificationEvent
     ReleaseBatchResult,
     CapacityAlert,
     SyncRefused,
+    SyncFailed,
     Test,
 }

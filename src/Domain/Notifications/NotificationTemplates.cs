@@ -38,6 +38,7 @@ public static class NotificationTemplates
             NotificationEvent.ReleaseBatchResult => zh ? $"{flow}发布批次结果{ticket}" : $"{flow}Release batch result{ticket}",
             NotificationEvent.CapacityAlert => zh ? "集群容量告警" : "Cluster capacity alert",
             NotificationEvent.SyncRefused => zh ? "同步被拒绝（数据波动检查）" : "Sync refused by the fluctuation check",
+            NotificationEvent.SyncFailed => zh ? "CMDB同步失败" : "Inventory sync failed",
             NotificationEvent.Test => zh ? "测试消息" : "Test message",
             _ => f.Event.ToString(),
         };

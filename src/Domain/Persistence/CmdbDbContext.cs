@@ -3,6 +3,7 @@ using Cmdb.Domain.Clusters;
 using Cmdb.Domain.Engine;
 using Cmdb.Domain.Flows;
 using Cmdb.Domain.Inventory;
+using Cmdb.Domain.Inventory.Sync;
 using Cmdb.Domain.Servers;
 using Cmdb.Domain.Tickets;
 using Cmdb.Domain.LocalSystems;
@@ -48,6 +49,9 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<IpIndexEntry> IpIndex => Set<IpIndexEntry>();
     public DbSet<SubnetRange> SubnetRanges => Set<SubnetRange>();
     public DbSet<ResourceRelation> ResourceRelations => Set<ResourceRelation>();
+    public DbSet<InventoryChange> InventoryChanges => Set<InventoryChange>();
+    public DbSet<InventorySyncRun> InventorySyncRuns => Set<InventorySyncRun>();
+    public DbSet<InventorySyncChange> InventorySyncChanges => Set<InventorySyncChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -42,3 +42,10 @@ public interface IInventoryConnector
 
 /// <summary>The source could not be read (down, refused, malformed): the run fails, the inventory stays as it is.</summary>
 public sealed class InventorySourceException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Builds the connector a configured sync names (<c>cmp</c>, <c>file</c>, <c>generated</c>).</summary>
+public interface IInventoryConnectorFactory
+{
+    /// <summary>The connector, or <see cref="InventorySourceException"/> when it is not configured here.</summary>
+    IInventoryConnector Create(SyncDefinition definition);
+}

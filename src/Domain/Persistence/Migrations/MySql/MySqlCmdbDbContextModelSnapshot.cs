@@ -761,6 +761,67 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.ToTable("flow_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cmdb.Domain.Inventory.InventoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("mediumtext")
+                        .HasColumnName("changes_json");
+
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("resource_name");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("ResourceUid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("resource_uid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_changes");
+
+                    b.HasIndex("ResourceId", "Id")
+                        .HasDatabaseName("ix_inventory_changes_resource_id_id");
+
+                    b.ToTable("inventory_changes", (string)null);
+                });
+
             modelBuilder.Entity("Cmdb.Domain.Inventory.InventoryResource", b =>
                 {
                     b.Property<long>("Id")
@@ -777,7 +838,7 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
 
                     b.Property<string>("AttributesJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("mediumtext")
                         .HasColumnName("attributes_json");
 
                     b.Property<string>("Cloud")
@@ -785,6 +846,13 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("cloud");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("char(32)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
@@ -794,6 +862,10 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("data_center");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
 
                     b.Property<string>("Env")
                         .HasMaxLength(32)
@@ -860,12 +932,24 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.HasKey("Id")
                         .HasName("pk_inventory_resources");
 
+                    b.HasIndex("Type", "Cloud")
+                        .HasDatabaseName("ix_inventory_resources_type_cloud");
+
+                    b.HasIndex("Type", "Id")
+                        .HasDatabaseName("ix_inventory_resources_type_id");
+
                     b.HasIndex("Type", "Name")
                         .HasDatabaseName("ix_inventory_resources_type_name");
+
+                    b.HasIndex("Type", "Owner")
+                        .HasDatabaseName("ix_inventory_resources_type_owner");
 
                     b.HasIndex("Type", "ResourceUid")
                         .IsUnique()
                         .HasDatabaseName("ix_inventory_resources_type_resource_uid");
+
+                    b.HasIndex("Type", "Status")
+                        .HasDatabaseName("ix_inventory_resources_type_status");
 
                     b.ToTable("inventory_resources", (string)null);
                 });
@@ -957,6 +1041,9 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                     b.HasIndex("TargetId")
                         .HasDatabaseName("ix_inventory_relations_target_id");
 
+                    b.HasIndex("Kind", "SourceId")
+                        .HasDatabaseName("ix_inventory_relations_kind_source_id");
+
                     b.ToTable("inventory_relations", (string)null);
                 });
 
@@ -993,6 +1080,138 @@ namespace Cmdb.Domain.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_inventory_subnet_ranges_start_key_end_key");
 
                     b.ToTable("inventory_subnet_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Inventory.Sync.InventorySyncChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("mediumtext")
+                        .HasColumnName("payload_json");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("varchar(48)")
+                        .HasColumnName("scope");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_sync_changes");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_inventory_sync_changes_run_id_id");
+
+                    b.ToTable("inventory_sync_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Cmdb.Domain.Inventory.Sync.InventorySyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChangeCount")
+                        .HasColumnType("int")
+                        .HasColumnName("change_count");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("connector");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("problem");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("scopes");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("mediumtext")
+                        .HasColumnName("summary_json");
+
+                    b.Property<string>("SyncName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("sync_name");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_sync_runs");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_inventory_sync_runs_status");
+
+                    b.HasIndex("SyncName", "Id")
+                        .HasDatabaseName("ix_inventory_sync_runs_sync_name_id");
+
+                    b.ToTable("inventory_sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Cmdb.Domain.LocalSystems.LocalDnsRecord", b =>
