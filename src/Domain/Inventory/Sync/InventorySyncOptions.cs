@@ -26,7 +26,7 @@ public sealed class SyncDefinition
     /// <summary>A Quartz cron expression (seconds first), e.g. <c>0 10 0 * * ?</c> for 00:10 daily; none = run by hand only.</summary>
     public string? Cron { get; set; }
 
-    /// <summary>The resource types it syncs; empty = every type.</summary>
+    /// <summary>The resource types it syncs; empty = every type, unless <see cref="Relations"/> are given (a relation-only sync).</summary>
     public List<string> Types { get; set; } = [];
 
     /// <summary>The relation kinds it syncs (only those are replaced).</summary>

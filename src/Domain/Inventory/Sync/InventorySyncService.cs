@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cmdb.Domain.Inventory.Sync;
 
-/// <param name="Types">Resource types to sync; empty = every type.</param>
+/// <param name="Types">Resource types to sync; empty with no relation kinds = every type.</param>
 /// <param name="Relations">Relation kinds to sync; only these are replaced.</param>
 public sealed record SyncRequest(string SyncName, IInventoryConnector Connector, IReadOnlyList<string> Types, IReadOnlyList<string> Relations, string Trigger, string? StartedBy = null);
 
@@ -27,7 +27,8 @@ public sealed class InventorySyncService(
 
     public async Task<InventorySyncRun> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
-        var types = request.Types.Count == 0 ? InventoryTypes.All.Select(t => t.Key).ToList() : request.Types.Select(Type).ToList();
+        // No types and no relation kinds: everything. Relation kinds alone: a relation-only sync.
+        var types = request.Types.Count == 0 && request.Relations.Count == 0 ? InventoryTypes.All.Select(t => t.Key).ToList() : request.Types.Select(Type).ToList();
         foreach (var kind in request.Relations.Where(k => InventoryTypes.RelationKinds.All(r => r.Kind != k)))
             throw new ArgumentException($"Unknown relation kind '{kind}'.", nameof(request));
         var run = await StartAsync(request, [.. types, .. request.Relations.Select(RelationDiff.RelationScope)], cancellationToken);
