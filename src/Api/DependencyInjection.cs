@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Releases.ReleaseService>();
         services.AddSingleton<Inventory.Lists.InventoryReader>();
         services.AddScoped<Inventory.Syncs.InventorySyncRunner>();
+        Inventory.Syncs.InventorySyncScheduling.AddInventorySyncs(services, configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

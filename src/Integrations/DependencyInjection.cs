@@ -1,3 +1,4 @@
+using Cmdb.Integrations.Cmp;
 using Cmdb.Integrations.Dns;
 using Cmdb.Integrations.Git;
 using Cmdb.Integrations.Ldap;
@@ -22,5 +23,6 @@ public static class DependencyInjection
             .AddLdap(configuration)
             .AddDns(configuration)
             .AddRancher(configuration)
-            .AddGitHost(configuration);
+            .AddGitHost(configuration)
+            .AddCmp(configuration);
 }

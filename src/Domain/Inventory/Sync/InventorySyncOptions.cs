@@ -12,6 +12,9 @@ public sealed class InventorySyncOptions
 
     public FluctuationThreshold Fluctuation { get; set; } = new();
 
+    /// <summary>The embedded default loads a generated inventory of this size on first start (0: none); on with SQLite.</summary>
+    public int DemoSize { get; set; } = 20_000;
+
     /// <summary>Per type (or <c>rel:{kind}</c>) thresholds overriding <see cref="Fluctuation"/>.</summary>
     public Dictionary<string, FluctuationThreshold> FluctuationByScope { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -36,6 +39,11 @@ public sealed class SyncDefinition
     public string? Path { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>For the generated connector: how many resources, and the seed.</summary>
+    public int Size { get; set; } = 20_000;
+
+    public int Seed { get; set; } = 1;
 }
 
 /// <summary>
