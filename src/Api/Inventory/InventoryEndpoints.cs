@@ -43,7 +43,9 @@ public static class InventoryEndpoints
             })
             .WithName("ListInventoryOptions").WithSummary("Distinct values of a field with counts, under the other filters (at most 200)")
             .ProducesValidationProblem();
-        // EXPORT-PLACEHOLDER
+        group.MapGet("/{type}/export", InventoryExport.ExportAsync)
+            .WithName("ExportInventory").WithSummary("The list with the same filters as CSV or XLSX (format=csv|xlsx), streamed, Chinese headers")
+            .ProducesValidationProblem();
         group.MapGet("/{type}/{id:long}", async (ISender sender, string type, long id, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetResource(type, id), ct)))
             .WithName("GetInventoryResource").WithSummary("A resource with its related resources (both directions) and its change journal")

@@ -260,3 +260,51 @@ public sealed class InventoryListTests(InventoryListData data) : IClassFixture<I
         Assert.Equal("核", cores.GetProperty("unit").GetString());
     }
 }
+
+/// <summary>GET /api/inventory/{type}/export: the list's filters, Chinese headers, the / placeholder, CSV and a real XLSX.</summary>
+public sealed class InventoryExportTests(InventoryListData data) : IClassFixture<InventoryListData>
+{
+    [Fact]
+    public async Task CSV_has_Chinese_headers_the_placeholder_for_empty_values_and_the_lists_filters()
+    {
+        var response = await data.As(TestAuth.Requester).GetAsync("/api/inventory/vm/export?format=csv&account=acct-main&name:like=o&fields=name,privateIps,cpu,owner&sort=name");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("名称,私网IP,CPU(核),负责人", lines[0]);
+        Assert.Contains("no-owner-vm,/,4,/", lines);
+        Assert.Contains("pos-api-02,10.80.0.2,8,u101", lines);
+        Assert.Contains("'; DROP TABLE inventory_resources; --,10.80.0.8,4,/", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("bulk-"));
+    }
+
+    [Fact]
+    public async Task XLSX_opens_as_a_workbook_with_the_same_rows()
+    {
+        var response = await data.As(TestAuth.Requester).GetAsync("/api/inventory/vm/export?format=xlsx&account=bulk&fields=name,privateIps,cloud&sort=name");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(["名称", "私网IP", "云平台"], rows[0]);
+        Assert.Equal(InventoryListData.Bulk + 1, rows.Count);
+        Assert.Equal(["bulk-001", "10.81.0.2", "Alibaba Cloud"], rows[1]);
+    }
+
+    [Theory]
+    [InlineData("/api/inventory/vm/export?format=pdf", "format")]
+    [InlineData("/api/inventory/vm/export?colour=red", "colour")]
+    [InlineData("/api/inventory/spaceship/export", "type")]
+    public async Task Bad_export_requests_are_400s_naming_the_parameter(string url, string parameter)
+    {
+        var problem = await (await data.As(TestAuth.Requester).GetAsync(url)).AssertProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+}
