@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Cmdb.Domain.Inventory.Sync;
 
@@ -15,14 +17,41 @@ public sealed record InventoryItem(
     string? Owner = null,
     string? Tags = null,
     string? Status = null,
-    DateTime? CreatedAt = null,
+    [property: JsonConverter(typeof(LenientUtcDateTimeConverter))] DateTime? CreatedAt = null,
     JsonObject? Attributes = null)
 {
+    /// <summary>
+    /// The item as a resource of <paramref name="type"/>: attributes other than the type's own
+    /// fields (matched in any case, renamed to the field's name) and null ones are dropped, so
+    /// every connector hands the same shape for the same data.
+    /// </summary>
     public IncomingResource ToIncoming(string type) =>
-        new(type, Uid ?? "", Name, Cloud, Account, Subscription, DataCenter, Env, Owner, Tags, Status, CreatedAt, Attributes);
+        new(type, Uid ?? "", Name, Cloud, Account, Subscription, DataCenter, Env, Owner, Tags, Status, CreatedAt, OwnFields(type, Attributes));
 
     public static InventoryItem Of(IncomingResource resource) => new(resource.Uid, resource.Name, resource.Cloud, resource.Account, resource.Subscription,
         resource.DataCenter, resource.Env, resource.Owner, resource.Tags, resource.Status, resource.CreatedAt, resource.Attributes);
+
+    private static JsonObject? OwnFields(string type, JsonObject? attributes)
+    {
+        if (attributes is null || InventoryTypes.Find(type) is not { } inventoryType)
+            return attributes;
+        var properties = attributes.ToList();
+        attributes.Clear(); // detaches the values so they can move to the result
+        var result = new JsonObject();
+        foreach (var (name, value) in properties)
+            if (value is not null && inventoryType.OwnFields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) is { } field
+                && !result.ContainsKey(field.Name))
+                result[field.Name] = value;
+        return result;
+    }
+
+    /// <summary>
+    /// A creation time in UTC: an ISO time with an offset is converted, one without is taken as UTC
+    /// (never as the server's local time); one that does not parse is absent rather than failing the whole source.
+    /// </summary>
+    public static DateTime? ParseCreatedAt(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment) ? moment : null;
 }
 
 /// <summary>A relation as the CMP API and the import files carry it.</summary>
@@ -33,8 +62,8 @@ public sealed record RelationItem(string? SourceType, string? SourceUid, string?
     public static RelationItem Of(IncomingRelation relation) => new(relation.SourceType, relation.SourceUid, relation.TargetType, relation.TargetUid);
 }
 
-/// <summary>One page of the CMP API.</summary>
-public sealed record InventoryPageDto<T>(int Total, IReadOnlyList<T>? Items);
+/// <summary>One page of the CMP API. <see cref="Total"/> may be left out; then a short page ends the list.</summary>
+public sealed record InventoryPageDto<T>(int? Total, IReadOnlyList<T?>? Items);
 
 public static class InventoryItemJson
 {
@@ -42,4 +71,26 @@ public static class InventoryItemJson
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+}
+
+/// <summary>Reads <c>createdAt</c> with <see cref="InventoryItem.ParseCreatedAt"/>: any string, null or other token; writes ISO UTC.</summary>
+public sealed class LenientUtcDateTimeConverter : JsonConverter<DateTime?>
+{
+    public override bool HandleNull => true;
+
+    public override DateTime? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+            return InventoryItem.ParseCreatedAt(reader.GetString());
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options)
+    {
+        if (value is { } moment)
+            writer.WriteStringValue((moment.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(moment, DateTimeKind.Utc) : moment.ToUniversalTime()).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        else
+            writer.WriteNullValue();
+    }
 }
