@@ -56,7 +56,7 @@ public sealed class FileInventoryConnector(string folder) : IInventoryConnector
         }
     }
 
-    /// <summary>Bytes that are not UTF-8 surface from the decoder; they are reported like any other malformed line.</summary>
+    /// <summary>Bytes that are not UTF-8 (a file saved as GBK, say) surface from the decoder a buffer ahead, so the line is approximate.</summary>
     private static async ValueTask<bool> NextAsync<T>(IAsyncEnumerator<T> rows, CsvRecordReader csv)
     {
         try
@@ -65,7 +65,7 @@ public sealed class FileInventoryConnector(string folder) : IInventoryConnector
         }
         catch (DecoderFallbackException e)
         {
-            throw csv.Error(csv.Line, $"not UTF-8 text ({e.Message})");
+            throw new InventorySourceException($"{csv.File}: not UTF-8 text near line {csv.Line}; save it as CSV UTF-8 ({e.Message})", e);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed record InventoryItem(
 {
     /// <summary>
     /// The item as a resource of <paramref name="type"/>: attributes other than the type's own
-    /// fields (matched in any case, renamed to the field's name) and null ones are dropped, so
+    /// fields (matched in any case, renamed to the field's name, in the type's order) and null ones are dropped, so
     /// every connector hands the same shape for the same data.
     /// </summary>
     public IncomingResource ToIncoming(string type) =>
@@ -35,12 +35,13 @@ public sealed record InventoryItem(
     {
         if (attributes is null || InventoryTypes.Find(type) is not { } inventoryType)
             return attributes;
-        var properties = attributes.ToList();
+        var properties = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in attributes)
+            properties.TryAdd(name, value);
         attributes.Clear(); // detaches the values so they can move to the result
         var result = new JsonObject();
-        foreach (var (name, value) in properties)
-            if (value is not null && inventoryType.OwnFields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) is { } field
-                && !result.ContainsKey(field.Name))
+        foreach (var field in inventoryType.OwnFields) // the type's order, as the CSV reader gives it
+            if (properties.GetValueOrDefault(field.Name) is { } value)
                 result[field.Name] = value;
         return result;
     }
@@ -82,7 +83,9 @@ public sealed class LenientUtcDateTimeConverter : JsonConverter<DateTime?>
     {
         if (reader.TokenType == JsonTokenType.String)
             return InventoryItem.ParseCreatedAt(reader.GetString());
-        reader.Skip();
+        // Custom converters get a whole value buffered, so skipping an object or array succeeds.
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            throw new JsonException("createdAt is not complete.");
         return null;
     }
 
