@@ -16,15 +16,23 @@ public sealed class CmpInventoryConnectorTests : IDisposable
 
     public void Dispose() => _cmp.Stop();
 
-    private ServiceProvider Services(string? baseUrl = null, int retries = 2) =>
-        new ServiceCollection().AddLogging().AddIntegrations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ServiceProvider Services(string? baseUrl = null, int retries = 2, params (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Integrations:Cmp:BaseUrl"] = baseUrl ?? _cmp.Url,
             ["Integrations:Cmp:Token"] = Token,
             ["Integrations:Cmp:PageSize"] = "10",
             ["Integrations:Cmp:Retries"] = retries.ToString(),
             ["Integrations:Cmp:AttemptTimeout"] = "00:00:02",
-        }).Build()).BuildServiceProvider();
+        };
+        foreach (var (key, value) in overrides)
+            settings["Integrations:Cmp:" + key] = value;
+        return new ServiceCollection().AddLogging().AddIntegrations(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+    }
+
+    private static Task<InventorySourceException> FailureAsync(ServiceProvider services, string type = "vm") =>
+        Assert.ThrowsAsync<InventorySourceException>(() => ListAsync(services.GetRequiredService<CmpInventoryConnector>().ReadResourcesAsync(type, default)));
 
     private static object Vm(int i) => new
     {
@@ -131,5 +139,121 @@ public sealed class CmpInventoryConnectorTests : IDisposable
         using var services = new ServiceCollection().AddLogging().AddIntegrations(new ConfigurationBuilder().Build()).BuildServiceProvider();
 
         Assert.Null(services.GetService<CmpInventoryConnector>());
+    }
+
+    [Fact]
+    public async Task A_last_full_page_ends_the_list_without_asking_for_an_empty_one()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { total = 20, items = Enumerable.Range(1, 10).Select(Vm) }));
+        _cmp.Given(Page("/api/v1/inventory/vm", 2)).RespondWith(Json(new { total = 20, items = Enumerable.Range(11, 10).Select(Vm) }));
+        using var services = Services();
+
+        var vms = await ListAsync(services.GetRequiredService<CmpInventoryConnector>().ReadResourcesAsync("vm", default));
+
+        Assert.Equal(20, vms.Select(v => v.Uid).Distinct().Count());
+        Assert.Equal(["1", "2"], _cmp.LogEntries.Select(e => e.RequestMessage.Query!["page"].Single()));
+    }
+
+    [Fact]
+    public async Task Without_a_total_pages_are_read_until_a_short_one_and_null_items_are_skipped()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { items = Enumerable.Range(1, 10).Select(Vm) }));
+        _cmp.Given(Page("/api/v1/inventory/vm", 2)).RespondWith(Json(new { items = new[] { Vm(11), null, Vm(12) } }));
+        using var services = Services();
+
+        var vms = await ListAsync(services.GetRequiredService<CmpInventoryConnector>().ReadResourcesAsync("vm", default));
+
+        Assert.Equal(12, vms.Count);
+        Assert.Equal("ins-0012", vms[^1].Uid);
+    }
+
+    [Fact]
+    public async Task Items_are_streamed_page_by_page()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { total = 30, items = Enumerable.Range(1, 10).Select(Vm) }));
+        _cmp.Given(Page("/api/v1/inventory/vm", 2)).RespondWith(Json(new { message = "bad gateway" }, 502));
+        using var services = Services(retries: 0);
+        var read = 0;
+
+        var failure = await Assert.ThrowsAsync<InventorySourceException>(async () =>
+        {
+            await foreach (var _ in services.GetRequiredService<CmpInventoryConnector>().ReadResourcesAsync("vm", default))
+                read++;
+        });
+
+        Assert.Equal(10, read);
+        Assert.Contains("read vm resources (page 2): HTTP 502", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_CMP_that_cuts_pages_shorter_than_asked_is_a_source_failure_not_a_short_inventory()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { total = 23, items = Enumerable.Range(1, 5).Select(Vm) }));
+        using var services = Services();
+
+        var failure = await FailureAsync(services);
+
+        Assert.Contains("5 items on page 1 of 10, yet a total of 23", failure.Message);
+        Assert.Contains("Integrations:Cmp:PageSize", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_server_error_that_lasts_fails_after_the_retries()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { message = "database is down" }, 500));
+        using var services = Services(retries: 2);
+
+        var failure = await FailureAsync(services);
+
+        Assert.Equal(3, _cmp.LogEntries.Count());
+        Assert.Contains("HTTP 500", failure.Message);
+        Assert.Contains("database is down", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_CMP_that_does_not_answer_in_time_is_a_source_failure()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { total = 0, items = Array.Empty<object>() }).WithDelay(TimeSpan.FromSeconds(3)));
+        using var services = Services(retries: 0, overrides: ("AttemptTimeout", "00:00:00.300"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await FailureAsync(services);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+        Assert.Contains("read vm resources (page 1): no answer", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_token_the_CMP_echoes_in_an_error_is_masked()
+    {
+        _cmp.Given(Page("/api/v1/inventory/vm", 1)).RespondWith(Json(new { message = $"token {Token} is expired" }, 401));
+        using var services = Services();
+
+        var failure = await FailureAsync(services);
+
+        Assert.Contains("HTTP 401", failure.Message);
+        Assert.Contains("token *** is expired", failure.Message);
+        Assert.DoesNotContain(Token, failure.ToString());
+    }
+
+    [Theory]
+    [InlineData("Token", null, "Token is required")]
+    [InlineData("PageSize", "100000", "PageSize")]
+    [InlineData("PageSize", "lots", "PageSize")]
+    [InlineData("BaseUrl", "cmp without scheme", "BaseUrl must be an absolute URL")]
+    public async Task Settings_that_are_not_valid_fail_the_run_not_the_start(string key, string? value, string named)
+    {
+        using var services = Services(overrides: (key, value));
+
+        // What the host does at start: validate the options registered for validation on start.
+        services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        var connector = services.GetRequiredService<CmpInventoryConnector>();
+        var failure = await FailureAsync(services);
+
+        Assert.Equal("cmp", connector.Name);
+        Assert.Contains("Integrations:Cmp", failure.Message);
+        Assert.Contains(named, failure.Message);
+        Assert.DoesNotContain(Token, failure.ToString());
+        Assert.Empty(_cmp.LogEntries);
     }
 }
