@@ -23,6 +23,9 @@ internal sealed record DemoPlacement(string Slug, string[] Spellings, string Acc
     /// <summary>Every placement a VPC of VMs, services or pods can have.</summary>
     public static readonly (DemoPlacement Item, int Weight)[] Any = [(East, 24), (West, 18), (Office, 4), .. Clouds];
 
+    /// <summary>The placements of the services' parts (load balancers, RDS, Redis), own and cloud in turn.</summary>
+    public static readonly DemoPlacement[] Services = [East, Clouds[0].Item, West, Clouds[2].Item, Clouds[4].Item, Office, Clouds[1].Item, Clouds[3].Item];
+
     public bool IsOffice => ReferenceEquals(this, Office);
 
     /// <summary>The cloud as reported: own data centres sometimes report none, clouds their raw name about a third of the time.</summary>

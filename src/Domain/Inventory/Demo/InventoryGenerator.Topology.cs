@@ -5,9 +5,12 @@ public sealed partial class InventoryGenerator
 {
     private const int Tries = 24;
 
-    private DemoPlacement VpcPlacement(int v) => Plan.GroupOfVpc(v) == PrivateGroup.Facilities
-        ? v % 2 == 0 ? DemoPlacement.East : DemoPlacement.West
-        : new DemoRandom(Seed, "vpc-placement", v).Weighted(DemoPlacement.Any);
+    private DemoPlacement VpcPlacement(int v) => Plan.BlockOfVpc(v) switch
+    {
+        (PrivateGroup.Facilities, var part) => part == 0 ? DemoPlacement.East : DemoPlacement.West,
+        (PrivateGroup.Services, var part) => DemoPlacement.Services[part],
+        _ => new DemoRandom(Seed, "vpc-placement", v).Weighted(DemoPlacement.Any),
+    };
 
     private DemoPlacement PlacementOf(string type, int i) => type switch
     {

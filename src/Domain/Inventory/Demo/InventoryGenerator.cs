@@ -66,6 +66,8 @@ public sealed partial class InventoryGenerator
         var placement = type == "project" ? null : PlacementOf(type, i);
         var cloud = placement?.Cloud(random);
         var attributes = Attributes(type, i, random, placement);
+        foreach (var empty in attributes.Where(a => a.Value is null).Select(a => a.Key).ToList())
+            attributes.Remove(empty);
         return new IncomingResource(type, Uid(type, i), Name(type, i, system, module, placement), cloud, placement?.Account, null,
             placement?.DataCenter, env, null, tags.Length == 0 ? null : tags, status.Length == 0 ? null : status, created, attributes);
     }

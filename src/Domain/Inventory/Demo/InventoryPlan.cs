@@ -6,7 +6,7 @@ namespace Cmdb.Domain.Inventory.Demo;
 /// any relation) can be made from its index alone without keeping the others in memory.
 /// <para>
 /// Private addresses come from 10.0.0.0/8 in /24 subnets (hosts .1–.250, gateway .254), in four
-/// groups that each start on a VPC boundary: management addresses of the physical kit, VMs (five
+/// groups (split into parts, see <see cref="PartsOf"/>) that each start on a VPC boundary: management addresses of the physical kit, VMs (five
 /// slots each), services (load balancer VIPs, RDS, Redis), pods. A VPC is a block of
 /// <see cref="SubnetsPerVpc"/> private subnets. Public addresses come from 100.64.0.0/10 (VM EIPs,
 /// free EIPs, load balancer EIPs); every VM subnet has an IPv6 /64 sibling in 2001:db8::/32.
@@ -37,9 +37,22 @@ public sealed class InventoryPlan
         (PrivateGroup.Services, "rds", 1), (PrivateGroup.Services, "redis", 1), (PrivateGroup.Containers, "pod", 1),
     ];
 
+    /// <summary>
+    /// Resource i of a group's types goes to part i mod parts: the physical kit to dc-east and
+    /// dc-west, the services to one part per placement (fewer in small inventories, where each
+    /// part's VPC would hold a handful). Every part starts on a VPC boundary.
+    /// </summary>
+    internal int PartsOf(PrivateGroup group) => group switch
+    {
+        PrivateGroup.Facilities => 2,
+        PrivateGroup.Services => Math.Clamp(Size / 2500, 2, DemoPlacement.Services.Length),
+        _ => 1,
+    };
+
     private readonly Dictionary<string, int> counts = [];
-    private readonly Dictionary<string, (long Base, int Slots)> privateSlots = [];
-    private readonly long[] groupStarts = new long[4];
+    private readonly Dictionary<(string Type, int Part), long> privateSlots = [];
+    private static readonly Dictionary<string, (PrivateGroup Group, int Slots)> Layout = PrivateLayout.ToDictionary(l => l.Type, l => (l.Group, l.Slots));
+    private readonly List<(long Subnet, PrivateGroup Group, int Part)> blocks = [];
 
     public InventoryPlan(int size)
     {
@@ -56,24 +69,23 @@ public sealed class InventoryPlan
             SubnetsPerVpc *= 2;
 
         long slot = 0;
-        var group = (PrivateGroup)(-1);
-        foreach (var (g, type, slots) in PrivateLayout)
-        {
-            if (g != group)
+        var vpcBlock = (long)SubnetsPerVpc * HostsPerSubnet;
+        foreach (var group in PrivateLayout.Select(l => l.Group).Distinct())
+            for (var part = 0; part < PartsOf(group); part++)
             {
-                var block = (long)SubnetsPerVpc * HostsPerSubnet;
-                slot = (slot + block - 1) / block * block;
-                groupStarts[(int)g] = slot / HostsPerSubnet;
-                group = g;
+                slot = (slot + vpcBlock - 1) / vpcBlock * vpcBlock;
+                blocks.Add((slot / HostsPerSubnet, group, part));
+                foreach (var (_, type, slots) in PrivateLayout.Where(l => l.Group == group))
+                {
+                    privateSlots[(type, part)] = slot;
+                    slot += (long)InPart(counts[type], part, PartsOf(group)) * slots;
+                }
             }
-            privateSlots[type] = (slot, slots);
-            slot += (long)counts[type] * slots;
-        }
         PrivateSubnets = (int)((slot + HostsPerSubnet - 1) / HostsPerSubnet);
         if (PrivateSubnets > 65_536)
             throw new ArgumentOutOfRangeException(nameof(size), size, "The inventory does not fit in 10.0.0.0/8.");
         VpcCount = (PrivateSubnets + SubnetsPerVpc - 1) / SubnetsPerVpc;
-        VmSubnetStart = (int)groupStarts[(int)PrivateGroup.Compute];
+        VmSubnetStart = (int)(privateSlots[("vm", 0)] / HostsPerSubnet);
         Ipv6Subnets = (int)(((long)counts["vm"] * VmSlots + HostsPerSubnet - 1) / HostsPerSubnet);
         PublicSubnets = (int)((PublicSlots + HostsPerSubnet - 1) / HostsPerSubnet);
 
@@ -82,6 +94,9 @@ public sealed class InventoryPlan
         counts["l2-network"] = VpcCount * L2NetworksPerVpc;
         counts["domain-record"] = Math.Max(1, size - counts.Values.Sum());
     }
+
+    /// <summary>How many of n items land in part p of parts (item i goes to part i mod parts).</summary>
+    private static int InPart(int n, int part, int parts) => (n - part + parts - 1) / parts;
 
     /// <summary>The size asked for; <see cref="Total"/> equals it except for the smallest sizes.</summary>
     public int Size { get; }
@@ -105,13 +120,13 @@ public sealed class InventoryPlan
     /// <summary>The private subnet holding resource i's addresses.</summary>
     public int PrivateSubnetOf(string type, int i) => (int)(PrivateSlot(type, i, 0) / HostsPerSubnet);
 
-    /// <summary>Which group a private subnet belongs to (physical kit, VMs, services, pods).</summary>
-    internal PrivateGroup GroupOf(int subnet)
+    /// <summary>Which group (physical kit, VMs, services, pods) and part a private subnet belongs to.</summary>
+    internal (PrivateGroup Group, int Part) BlockOf(int subnet)
     {
-        for (var g = groupStarts.Length - 1; g > 0; g--)
-            if (subnet >= groupStarts[g])
-                return (PrivateGroup)g;
-        return PrivateGroup.Facilities;
+        for (var b = blocks.Count - 1; b > 0; b--)
+            if (subnet >= blocks[b].Subnet)
+                return (blocks[b].Group, blocks[b].Part);
+        return (blocks[0].Group, blocks[0].Part);
     }
 
     /// <summary>How many addresses of subnet s the layout hands out (its "IP used").</summary>
@@ -119,10 +134,10 @@ public sealed class InventoryPlan
     {
         long used = 0;
         long start = (long)subnet * HostsPerSubnet, end = start + HostsPerSubnet;
-        foreach (var (_, type, _) in PrivateLayout)
+        foreach (var ((type, part), first) in privateSlots)
         {
-            var (first, slots) = privateSlots[type];
-            var last = first + (long)counts[type] * slots;
+            var (group, slots) = Layout[type];
+            var last = first + (long)InPart(counts[type], part, PartsOf(group)) * slots;
             used += Math.Max(0, Math.Min(end, last) - Math.Max(start, first));
         }
         return (int)used;
@@ -130,8 +145,9 @@ public sealed class InventoryPlan
 
     private long PrivateSlot(string type, int i, int j)
     {
-        var (first, slots) = privateSlots[type];
-        return first + (long)i * slots + j;
+        var (group, slots) = Layout[type];
+        var parts = PartsOf(group);
+        return privateSlots[(type, i % parts)] + (long)(i / parts) * slots + j;
     }
 
     // ---- public addresses: VM EIPs, then free-standing EIPs, then load balancer EIPs ----
@@ -187,7 +203,7 @@ public sealed class InventoryPlan
         return $"10.{first / 256}.{first % 256}.0/{24 - System.Numerics.BitOperations.Log2((uint)SubnetsPerVpc)}";
     }
 
-    internal PrivateGroup GroupOfVpc(int v) => GroupOf(v * SubnetsPerVpc);
+    internal (PrivateGroup Group, int Part) BlockOfVpc(int v) => BlockOf(v * SubnetsPerVpc);
 
     // ---- Kubernetes: cluster c's nodes are VMs [20c, 20c+20) and servers [2c, 2c+2) ----
 
