@@ -5,7 +5,7 @@ namespace Cmdb.Domain.Inventory.Demo;
 /// <summary>The own fields of VMs, disks, EIPs and the physical kit.</summary>
 public sealed partial class InventoryGenerator
 {
-    private static readonly (int Item, int Weight)[] PrivateIpCounts = [(2, 15), (3, 30), (4, 35), (5, 20)];
+    private static readonly (int Item, int Weight)[] PrivateIpCounts = [(2, 10), (3, 15), (4, 20), (5, 20), (6, 15), (7, 10), (8, 10)];
     private static readonly string[] OsVersions = ["CentOS 7.9", "Rocky Linux 8.8", "Ubuntu 22.04", "Alibaba Cloud Linux 3", "Windows Server 2019"];
     private static readonly string[] Manufacturers = ["Dell", "Huawei", "Inspur", "Lenovo"];
     private static readonly string[] ServerModels = ["PowerEdge R740", "FusionServer 2288H V5", "NF5280M6", "ThinkSystem SR650"];
@@ -14,7 +14,7 @@ public sealed partial class InventoryGenerator
     {
         var cpu = 1 << random.Next(1, 6);
         var privates = random.Weighted(PrivateIpCounts);
-        var ipv6s = random.Chance(85) ? random.Next(2, 4) : 0;
+        var ipv6s = random.Chance(80) && Plan.DualStack(i) ? random.Next(1, 4) : 0;
         var subnet = Plan.PrivateSubnetOf("vm", i);
         var vm = new JsonObject
         {

@@ -5,19 +5,19 @@ namespace Cmdb.Domain.Inventory.Demo;
 /// which address every resource holds. Everything is arithmetic on indexes, so any resource (and
 /// any relation) can be made from its index alone without keeping the others in memory.
 /// <para>
-/// Private addresses come from 10.0.0.0/8 in /24 subnets (hosts .1–.250, gateway .254), in four
-/// groups (split into parts, see <see cref="PartsOf"/>) that each start on a VPC boundary: management addresses of the physical kit, VMs (five
+/// Private addresses come from 10.0.0.0/8 in /24 subnets (hosts .1–.240, gateway .254), in four
+/// groups (split into parts, see <see cref="PartsOf"/>) that each start on a VPC boundary: management addresses of the physical kit, VMs (eight
 /// slots each), services (load balancer VIPs, RDS, Redis), pods. A VPC is a block of
 /// <see cref="SubnetsPerVpc"/> private subnets. Public addresses come from 100.64.0.0/10 (VM EIPs,
-/// free EIPs, load balancer EIPs); every VM subnet has an IPv6 /64 sibling in 2001:db8::/32.
+/// free EIPs, load balancer EIPs); every second VM subnet is dual-stack, with an IPv6 /64 sibling in 2001:db8::/32.
 /// </para>
 /// </summary>
 public sealed class InventoryPlan
 {
     public const int MinSize = 200;
     public const int MaxSize = 5_000_000;
-    public const int HostsPerSubnet = 250;
-    public const int VmSlots = 5;
+    public const int HostsPerSubnet = 240;
+    public const int VmSlots = 8;
     public const int NodeVmsPerCluster = 20;
     public const int NodeServersPerCluster = 2;
     public const int L2NetworksPerVpc = 2;
@@ -62,8 +62,8 @@ public sealed class InventoryPlan
         foreach (var (type, share) in Shares)
             counts[type] = Math.Max(1, (int)Math.Round(size * share));
 
-        // About one private /24 per hundred resources; aim for a dozen VPCs plus one per 5,000 resources.
-        var perVpc = size * 0.0102 / (12 + size / 5000.0);
+        // About 1.6 private /24s per hundred resources; aim for a dozen VPCs plus one per 5,000 resources.
+        var perVpc = size * 0.016 / (12 + size / 5000.0);
         SubnetsPerVpc = 1;
         while (SubnetsPerVpc * 2 <= perVpc)
             SubnetsPerVpc *= 2;
@@ -86,7 +86,7 @@ public sealed class InventoryPlan
             throw new ArgumentOutOfRangeException(nameof(size), size, "The inventory does not fit in 10.0.0.0/8.");
         VpcCount = (PrivateSubnets + SubnetsPerVpc - 1) / SubnetsPerVpc;
         VmSubnetStart = (int)(privateSlots[("vm", 0)] / HostsPerSubnet);
-        Ipv6Subnets = (int)(((long)counts["vm"] * VmSlots + HostsPerSubnet - 1) / HostsPerSubnet);
+        Ipv6Subnets = ((int)(((long)counts["vm"] * VmSlots + HostsPerSubnet - 1) / HostsPerSubnet) + 1) / 2;
         PublicSubnets = (int)((PublicSlots + HostsPerSubnet - 1) / HostsPerSubnet);
 
         counts["subnet"] = PrivateSubnets + PublicSubnets + Ipv6Subnets;
@@ -160,8 +160,12 @@ public sealed class InventoryPlan
 
     public string LoadBalancerEip(int lb) => Ipv4(100, 64, counts["vm"] + (long)counts["eip"] + lb);
 
-    // ---- IPv6: one /64 beside every VM subnet ----
+    // ---- IPv6: a /64 beside every second VM subnet ----
 
+    /// <summary>Whether VM i sits in a dual-stack subnet (every second VM subnet).</summary>
+    public bool DualStack(int vm) => (long)vm * VmSlots / HostsPerSubnet % 2 == 0;
+
+    /// <summary>The j-th IPv6 address of a VM in a dual-stack subnet, inside the /64 beside it.</summary>
     public string VmIpv6(int vm, int j)
     {
         var slot = (long)vm * VmSlots;
@@ -179,7 +183,7 @@ public sealed class InventoryPlan
             var p = s - PrivateSubnets;
             return $"100.{64 + p / 256}.{p % 256}.0/24";
         }
-        return $"2001:db8:{VmSubnetStart + s - PrivateSubnets - PublicSubnets:x}::/64";
+        return $"2001:db8:{Ipv6Sibling(s):x}::/64";
     }
 
     public SubnetKind KindOf(int s) => s < PrivateSubnets ? SubnetKind.Private : s < PrivateSubnets + PublicSubnets ? SubnetKind.Public : SubnetKind.Ipv6;
@@ -188,14 +192,12 @@ public sealed class InventoryPlan
     public int VpcOfSubnet(int s) => KindOf(s) switch
     {
         SubnetKind.Private => s / SubnetsPerVpc,
-        SubnetKind.Ipv6 => (VmSubnetStart + s - PrivateSubnets - PublicSubnets) / SubnetsPerVpc,
+        SubnetKind.Ipv6 => Ipv6Sibling(s) / SubnetsPerVpc,
         _ => (s - PrivateSubnets) % VpcCount,
     };
 
-    /// <summary>The subnet index of the IPv6 /64 beside private subnet p (a VM subnet).</summary>
-    public int Ipv6SubnetOf(int privateSubnet) => PrivateSubnets + PublicSubnets + privateSubnet - VmSubnetStart;
-
-    public int PublicSubnetOfSlot(long slot) => PrivateSubnets + (int)(slot / HostsPerSubnet);
+    /// <summary>The private (VM) subnet an IPv6 subnet is the sibling of.</summary>
+    private int Ipv6Sibling(int s) => VmSubnetStart + 2 * (s - PrivateSubnets - PublicSubnets);
 
     public string VpcCidr(int v)
     {
