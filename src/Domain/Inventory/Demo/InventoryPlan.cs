@@ -6,10 +6,11 @@ namespace Cmdb.Domain.Inventory.Demo;
 /// any relation) can be made from its index alone without keeping the others in memory.
 /// <para>
 /// Private addresses come from 10.0.0.0/8 in /24 subnets (hosts .1–.240, gateway .254), in four
-/// groups (split into parts, see <see cref="PartsOf"/>) that each start on a VPC boundary: management addresses of the physical kit, VMs (eight
-/// slots each), services (load balancer VIPs, RDS, Redis), pods. A VPC is a block of
-/// <see cref="SubnetsPerVpc"/> private subnets. Public addresses come from 100.64.0.0/10 (VM EIPs,
-/// free EIPs, load balancer EIPs); every second VM subnet is dual-stack, with an IPv6 /64 sibling in 2001:db8::/32.
+/// groups (split into parts, see <see cref="PartsOf"/>) that each start on a VPC boundary:
+/// management addresses of the physical kit, VMs (eight slots each), services (load balancer
+/// VIPs, RDS, Redis), pods. A VPC is a block of <see cref="SubnetsPerVpc"/> private subnets.
+/// Public addresses come from 100.64.0.0/10 (VM EIPs, free EIPs, load balancer EIPs); every
+/// second VM subnet is dual-stack, with an IPv6 /64 sibling in 2001:db8::/32.
 /// </para>
 /// </summary>
 public sealed class InventoryPlan
