@@ -7,7 +7,13 @@ using MySqlConnector;
 // bench/run.sh --mode audit measures the audit middleware's request overhead;
 // bench/run.sh --mode clusters measures the cluster list and the placement proposal;
 // bench/run.sh --mode inventory [--resources 1000000] measures IP search, lists, options, export and a sync.
+// dotnet run -c Release --project bench/Cmdb.Bench -- --mode generator [--resources N] needs no database.
 var arguments = Arguments.Parse(args);
+if (arguments.Get("mode") == "generator")
+{
+    GeneratorStreaming.Run(int.Parse(arguments.Get("resources") ?? "1000000"));
+    return;
+}
 var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
     ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
 var workflows = int.Parse(arguments.Get("workflows") ?? "2000");
