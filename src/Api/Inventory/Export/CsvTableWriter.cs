@@ -70,6 +70,7 @@ public sealed class CsvTableWriter : ITableWriter
 
     private async Task WriteLineAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_completed)
             throw new InvalidOperationException("The CSV is complete; no more rows can be written.");
         _line.Append("\r\n");

@@ -7,15 +7,20 @@ namespace Cmdb.Api.Inventory.Export;
 
 /// <summary>
 /// A real .xlsx (one sheet of inline strings, bold frozen header row) written row by row
-/// straight into the response. .NET 10's asynchronous ZIP API (<see cref="ZipArchive.CreateAsync"/>,
-/// <see cref="ZipArchiveEntry.OpenAsync"/>, <see cref="ZipArchive.DisposeAsync"/>) and an
-/// asynchronous <see cref="XmlWriter"/> never write synchronously, so no temporary file is needed:
-/// on a forward-only stream each entry is deflated as it is written and its sizes follow it in a
-/// data descriptor (as java.util.zip, and so Apache POI, has always done; Excel reads that).
-/// Memory holds the deflater's and the XML writer's buffers only, and the first bytes leave
-/// at once, so a long export never looks idle to a proxy. Same placeholder and formula guard
-/// as CSV; characters XML cannot carry are dropped; Excel's limits hold: more than
-/// <see cref="MaxRows"/> rows throws, a cell is cut at <see cref="MaxCellLength"/> characters.
+/// straight into the response, with no temporary file. Why this works on .NET 10: the sheet is
+/// written by an asynchronous <see cref="XmlWriter"/> into an entry opened with
+/// <see cref="ZipArchiveEntry.OpenAsync"/> of an archive made by <see cref="ZipArchive.CreateAsync"/>,
+/// so the bulk of the bytes (the deflated rows) reach the response through asynchronous writes.
+/// Only closing an entry is still synchronous in 10.0's ZIP code (the last deflate block and the
+/// data descriptor, a few hundred bytes, see <see cref="OutputGate"/>): those are held and sent
+/// asynchronously right after. On a forward-only stream each entry's sizes follow it in a data
+/// descriptor, as java.util.zip (so Apache POI) has always written them and Excel reads them.
+/// Memory holds the deflater's and the XML writer's buffers only, and bytes leave from the first
+/// row on, so a long export never looks idle to a proxy. (The alternative, a
+/// <see cref="FileOptions.DeleteOnClose"/> temporary file copied at the end, costs disk, a second
+/// pass and a silent response until the last row.) Same placeholder and formula guard as CSV;
+/// characters XML cannot carry are dropped; Excel's limits hold: more than <see cref="MaxRows"/>
+/// rows throws, a cell is cut at <see cref="MaxCellLength"/> characters.
 /// </summary>
 public sealed class XlsxTableWriter : ITableWriter
 {
@@ -52,11 +57,15 @@ public sealed class XlsxTableWriter : ITableWriter
     }
 
     public string SheetName { get; }
+
+    /// <summary>The most bytes the ZIP code wrote synchronously between two asynchronous writes.</summary>
+    internal long MostHeldBytes => _output.MostHeld;
     public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public string FileExtension => "xlsx";
 
     public async Task WriteHeaderAsync(IReadOnlyList<string> headers, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_sheet is not null)
             throw new InvalidOperationException("The header is the first row: write it before any other.");
         var titles = headers.Select(h => XlsxParts.Truncate(XlsxParts.XmlSafe(h ?? ""), MaxCellLength)).ToList();
@@ -66,6 +75,8 @@ public sealed class XlsxTableWriter : ITableWriter
 
     public async Task WriteRowAsync(IReadOnlyList<string?> cells, CancellationToken cancellationToken)
     {
+        // The XML writer takes no token, so a cancelled export stops here, between rows.
+        cancellationToken.ThrowIfCancellationRequested();
         var sheet = _sheet ?? await StartAsync(null, cancellationToken);
         var texts = new string[cells.Count];
         for (var i = 0; i < texts.Length; i++)
