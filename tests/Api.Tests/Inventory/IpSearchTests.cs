@@ -96,6 +96,20 @@ public sealed class IpSearchTests(TicketService service) : IClassFixture<TicketS
     }
 
     [Fact]
+    public async Task An_address_past_a_nested_subnet_gets_the_enclosing_one_and_an_address_outside_every_subnet_gets_none()
+    {
+        await SubnetAsync("10.76.0.0/16");
+        await SubnetAsync("10.76.1.0/24");
+        await SubnetAsync("10.76.2.0/24");
+
+        var results = await SearchAsync("10.76.9.1", "10.76.2.7", "10.77.0.1");
+
+        Assert.Equal("10.76.0.0/16", results[0].GetProperty("subnet").GetProperty("cidr").GetString());
+        Assert.Equal("10.76.2.0/24", results[1].GetProperty("subnet").GetProperty("cidr").GetString());
+        Assert.Equal(JsonValueKind.Null, results[2].GetProperty("subnet").ValueKind);
+    }
+
+    [Fact]
     public async Task IPv6_CIDRs_ranges_and_several_holders_of_one_address_are_found()
     {
         var lb = await ResourceAsync("load-balancer", "lb-checkout");
