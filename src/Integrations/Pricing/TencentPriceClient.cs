@@ -24,8 +24,8 @@ internal sealed class TencentPriceClient(IHttpClientFactory clients, IOptions<Te
             ["InstanceChargeType"] = "PREPAID",
             ["InstanceChargePrepaid"] = new { Period = 1 },
             ["InstanceType"] = request.InstanceType,
-            ["SystemDisk"] = request.SystemDisk,
-            ["DataDisks"] = request.DataDisks.Count > 0 ? request.DataDisks : null,
+            ["SystemDisk"] = Disk(request.SystemDisk),
+            ["DataDisks"] = request.DataDisks.Count > 0 ? request.DataDisks.Select(Disk).ToList() : null,
             ["InternetAccessible"] = request.BandwidthMbps > 0
                 ? new { InternetChargeType = "BANDWIDTH_PREPAID", InternetMaxBandwidthOut = request.BandwidthMbps, PublicIpAssigned = true }
                 : null,
@@ -134,6 +134,8 @@ internal sealed class TencentPriceClient(IHttpClientFactory clients, IOptions<Te
             return new VendorPrice(PriceVendor.Tencent, service, price.Value, original ?? price.Value, components, requestId);
         });
     }
+
+    private static object Disk(TencentDisk disk) => new { disk.DiskType, DiskSize = disk.DiskSizeGb };
 
     internal static bool IsThrottling(string? code) => code is not null && code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal);
 
