@@ -97,13 +97,13 @@ internal sealed class AlibabaPriceClient(IHttpClientFactory clients, IOptions<Al
             var (status, body) = await VendorCall.SendAsync(clients.CreateClient(HttpClientName), message, PriceVendor.Alibaba, what, logger, cancellationToken);
             var requestId = VendorCall.Text(body, "RequestId");
             var code = VendorCall.Text(body, "Code");
-            if (status != HttpStatusCode.OK || code is not null)
+            var (trade, original, components) = status == HttpStatusCode.OK ? read(body) : (null, null, []);
+            if (trade is null && (status != HttpStatusCode.OK || code is not null))
             {
                 logger.LogInformation("Alibaba Cloud {Action} refused: {Code} (request {RequestId})", what, code, requestId);
                 throw new VendorPriceException(PriceVendor.Alibaba, what, code ?? $"HTTP {(int)status}", VendorCall.Text(body, "Message") ?? "no message",
                     requestId, unavailable: (int)status >= 500 || IsThrottling(code));
             }
-            var (trade, original, components) = read(body);
             if (trade is null)
                 throw new VendorPriceException(PriceVendor.Alibaba, what, null, "the answer carries no price", requestId);
             return new VendorPrice(PriceVendor.Alibaba, product, trade.Value, original ?? trade.Value, components, requestId);
