@@ -5,6 +5,7 @@ using Cmdb.Api.Inventory.Details;
 using Cmdb.Api.Inventory.Lists;
 using Cmdb.Api.Inventory.Syncs;
 using Cmdb.Domain.Inventory.Sync;
+using System.Text.Json.Nodes;
 using Mediator;
 
 namespace Cmdb.Api.Inventory;
@@ -50,6 +51,12 @@ public static class InventoryEndpoints
                 TypedResults.Ok(await sender.Send(new GetResource(type, id), ct)))
             .WithName("GetInventoryResource").WithSummary("A resource with its related resources (both directions) and its change journal")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{type}/{id:long}", async (ISender sender, CurrentUser user, HttpRequest request, string type, long id, JsonObject changes, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EditResource(type, id, changes, user.UserName, request.Headers.IfMatch.FirstOrDefault()), ct)))
+            .RequireAuthorization(Permissions.CanAdminInventory)
+            .WithName("EditInventoryResource")
+            .WithSummary("Sets the given fields (null clears) under the sync's normalisation, journalled as user:{name}; If-Match: the detail's version (409 when it changed)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{type}/{id:long}/graph", async (ISender sender, string type, long id, int? depth, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetResourceGraph(type, id, depth ?? 2), ct)))
             .WithName("GetInventoryGraph").WithSummary("Relations around a resource as nodes and edges, depth 1–4 (default 2)")

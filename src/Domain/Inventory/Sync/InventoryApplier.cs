@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Cmdb.Domain.Common;
 using Cmdb.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,6 @@ namespace Cmdb.Domain.Inventory.Sync;
 public sealed class InventoryApplier(CmdbDbContext db, string source, long dataVersion, DateTime now)
 {
     private const int Chunk = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly BulkWriter _bulk = new(db);
 
@@ -151,11 +149,8 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
         return resolved;
     }
 
-    private InventoryChange Journal(long id, string type, string uid, string name, string action, Dictionary<string, FieldChange> changes) => new()
-    {
-        ResourceId = id, ResourceType = type, ResourceUid = uid, ResourceName = name, Action = action,
-        ChangesJson = JsonSerializer.Serialize(changes, Json), Source = source, At = now,
-    };
+    private InventoryChange Journal(long id, string type, string uid, string name, string action, Dictionary<string, FieldChange> changes) =>
+        InventoryChange.Of(id, type, uid, name, action, changes, source, now);
 
     /// <summary>The journal lines and index rows of one chunk, written in a few statements.</summary>
     private sealed class Writes
