@@ -100,26 +100,25 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
     }
 
     /// <summary>
-    /// For VMs, servers and hosts their pods and k8s clusters, for subnets their VPC; either
-    /// direction of the relation, only the kinds of resource shown (a subnet relates to
-    /// hundreds of VMs that are not wanted here).
+    /// For VMs, servers and hosts their pods and k8s clusters, for subnets their VPC. Every
+    /// relation kind of the catalogue that leads to those points away from the holder or subnet,
+    /// so one look-up by source on the primary key finds them; the other direction would read
+    /// the hundreds of VMs a subnet holds.
     /// </summary>
     private async Task<Dictionary<long, List<long>>> RelatedAsync(HashSet<long> withPods, HashSet<long> subnets, CancellationToken cancellationToken)
     {
-        if (withPods.Count == 0 && subnets.Count == 0)
+        var sources = withPods.Concat(subnets).ToList();
+        if (sources.Count == 0)
             return [];
-        var relations = db.ResourceRelations.AsNoTracking();
-        var pairs = await relations.Where(r => withPods.Contains(r.SourceId) && PodsAndClusters.Contains(r.TargetType))
-                .Select(r => new { Of = r.SourceId, Other = r.TargetId })
-            .Concat(relations.Where(r => withPods.Contains(r.TargetId) && PodsAndClusters.Contains(r.SourceType))
-                .Select(r => new { Of = r.TargetId, Other = r.SourceId }))
-            .Concat(relations.Where(r => subnets.Contains(r.SourceId) && r.TargetType == "vpc")
-                .Select(r => new { Of = r.SourceId, Other = r.TargetId }))
-            .Concat(relations.Where(r => subnets.Contains(r.TargetId) && r.SourceType == "vpc")
-                .Select(r => new { Of = r.TargetId, Other = r.SourceId }))
-            .ToListAsync(cancellationToken);
-        return pairs.GroupBy(p => p.Of).ToDictionary(g => g.Key, g => g.Select(p => p.Other).Distinct().ToList());
+        var pairs = await db.ResourceRelations.AsNoTracking()
+            .Where(r => sources.Contains(r.SourceId) && ShownKinds.Contains(r.Kind))
+            .Select(r => new { r.SourceId, r.TargetId }).ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.SourceId).ToDictionary(g => g.Key, g => g.Select(p => p.TargetId).Distinct().ToList());
     }
+
+    private static readonly string[] ShownKinds = InventoryTypes.RelationKinds
+        .Where(k => (WithPods.Contains(k.Source) && PodsAndClusters.Contains(k.Target)) || (k.Source == "subnet" && k.Target == "vpc"))
+        .Select(k => k.Kind).ToArray();
 
     private async Task<Dictionary<long, ResourceRef>> ResourcesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ public sealed class IpSearchTests(TicketService service) : IClassFixture<TicketS
         var cluster = await ResourceAsync("k8s-cluster", "casea-prod-east-01");
         await HoldAsync(vm, "10.71.3.4", "private");
         await RelateAsync(vm, pod, "vm-pod");
-        await RelateAsync(cluster, vm, "cluster-vm");
+        await RelateAsync(vm, cluster, "vm-cluster");
 
         var result = Assert.Single(await SearchAsync(" 10.71.3.4 "));
 
