@@ -38,7 +38,11 @@ public static class InventoryDiffer
                 else
                     diff.Unchanged++;
             }
-        diff.Removed.AddRange(stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value.Id));
+        foreach (var (uid, (id, _)) in stored.Where(s => !seen.Contains(s.Key)))
+        {
+            diff.Removed.Add(id);
+            diff.RemovedUids.Add(uid);
+        }
         return diff;
     }
 
@@ -123,13 +127,7 @@ public static class InventoryDiffer
                 if (pending.FirstOrDefault(p => p.Type == type) is { } diff)
                 {
                     uids.UnionWith(diff.Added.Select(a => a.Uid));
-                    if (diff.Removed.Count > 0)
-                    {
-                        var removed = diff.Removed.ToHashSet();
-                        var removedUids = await db.InventoryResources.AsNoTracking().Where(r => r.Type == type).Select(r => new { r.Id, r.ResourceUid })
-                            .ToListAsync(cancellationToken);
-                        uids.ExceptWith(removedUids.Where(r => removed.Contains(r.Id)).Select(r => r.ResourceUid));
-                    }
+                    uids.ExceptWith(diff.RemovedUids);
                 }
                 _byType[type] = uids;
             }
