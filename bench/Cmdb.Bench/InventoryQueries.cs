@@ -158,7 +158,7 @@ internal static class InventoryQueries
             await foreach (var resource in inner.ReadResourcesAsync(type, cancellationToken))
             {
                 Seen++;
-                if (changed < changes && resource.Attributes?["cpu"] is JsonValue cpu && InventoryNormalizer.Normalize(resource) is not null)
+                if (changed < changes && resource.Attributes?["cpu"] is JsonValue cpu)
                 {
                     changed++;
                     var attributes = (JsonObject)resource.Attributes.DeepClone();

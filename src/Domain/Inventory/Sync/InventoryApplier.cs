@@ -46,9 +46,8 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
     {
         var ids = changed.Select(c => c.Id).ToArray();
         var rows = await db.InventoryResources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        await db.IpIndex.Where(i => ids.Contains(i.ResourceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SubnetRanges.Where(s => ids.Contains(s.ResourceId)).ExecuteDeleteAsync(cancellationToken);
         var writes = new Writes();
+        var readdressed = new List<long>();
         foreach (var (id, resource) in changed)
         {
             if (!rows.TryGetValue(id, out var row))
@@ -60,11 +59,27 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
             var changes = InventoryFieldValues.Diff(before, resource.Fields());
             if (changes.Count > 0)
                 writes.Journal.Add(Journal(id, row.Type, row.ResourceUid, row.Name, InventoryChangeActions.Changed, changes));
-            writes.AddAddresses(id, resource);
+            // Most changes (a status, a tag, a size) leave the addresses alone: their index rows stay.
+            if (changes.Keys.Any(AddressBearing(resource.Type).Contains))
+            {
+                readdressed.Add(id);
+                writes.AddAddresses(id, resource);
+            }
+        }
+        foreach (var chunk in readdressed.Chunk(Chunk))
+        {
+            await db.IpIndex.Where(i => chunk.Contains(i.ResourceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.SubnetRanges.Where(s => chunk.Contains(s.ResourceId)).ExecuteDeleteAsync(cancellationToken);
         }
         await _bulk.UpsertAsync(rows.Values, cancellationToken);
         await writes.SaveAsync(_bulk, cancellationToken);
     }
+
+    /// <summary>The fields a type's IP index rows and subnet range are read from.</summary>
+    private static HashSet<string> AddressBearing(string type) => AddressFieldsByType.GetValueOrDefault(type) ?? [];
+
+    private static readonly Dictionary<string, HashSet<string>> AddressFieldsByType = InventoryTypes.All.ToDictionary(
+        t => t.Key, t => t.AddressFields.Select(f => f.Name).Append("cidr").ToHashSet(StringComparer.Ordinal));
 
     private async Task AddAsync(NormalizedResource[] added, CancellationToken cancellationToken)
     {
