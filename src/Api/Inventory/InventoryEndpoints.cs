@@ -34,13 +34,17 @@ public static class InventoryEndpoints
             .WithName("ListInventory")
             .WithSummary("Filter on any field (field=a&field=b, field:like=x, field:empty=true), q, sort, cursor or page/pageSize (≤ 500), mine=true, fields=a,b")
             .ProducesValidationProblem();
-        group.MapGet("/{type}/options/{field}", async (InventoryReader reader, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
+        group.MapGet("/{type}/options/{field}", async (InventoryOptionsCache options, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
             {
                 var filter = InventoryFilter.Parse(type, request.Query, user.UserName);
                 var target = InventoryFilter.FieldOf(filter.Type, field, "field");
                 if (!target.Filterable)
                     throw InventoryFilter.Invalid("field", $"The field '{target.Name}' holds nested records and has no options.");
-                return TypedResults.Ok(await reader.OptionsAsync(filter, target, ct));
+                // The user is part of the key: mine=true narrows to the caller's resources.
+                // Unit separators keep "a,b" apart from the two values a and b.
+                var key = string.Join('\u001e', [filter.Type.Key, target.Name, user.UserName,
+                    .. request.Query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + string.Join('\u001f', q.Value.ToArray()))]);
+                return TypedResults.Ok(await options.OptionsAsync(filter, target, key, ct));
             })
             .WithName("ListInventoryOptions").WithSummary("Distinct values of a field with counts, under the other filters (at most 200)")
             .ProducesValidationProblem();

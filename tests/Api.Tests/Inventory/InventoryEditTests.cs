@@ -56,6 +56,18 @@ public sealed class InventoryEditTests(InventoryFixture data) : IClassFixture<In
     }
 
     [Fact]
+    public async Task Filter_options_follow_an_edit_at_once()
+    {
+        var id = await VmAsync("edit-options-01", "10.91.5.1");
+        const string url = "/api/inventory/vm/options/status?name=edit-options-01";
+        Assert.Equal(["运行中"], (await data.GetJsonAsync(url)).EnumerateArray().Select(o => o.GetProperty("value").GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(id, """{"status":"stopped"}""")).StatusCode);
+
+        Assert.Equal(["已关机"], (await data.GetJsonAsync(url)).EnumerateArray().Select(o => o.GetProperty("value").GetString()));
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_409_and_changes_nothing()
     {
         var id = await VmAsync("edit-stale-01", "10.91.1.1");
