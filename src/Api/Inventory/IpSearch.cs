@@ -35,25 +35,22 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
             .Select(e => e.IsValid ? new Entry(e, IpKey.Hex(e.Start!), IpKey.Hex(e.End!)) : new Entry(e, "", "")).ToList();
         var rowsByEntry = await IndexRowsAsync(entries, cancellationToken);
 
-        var keys = rowsByEntry.Values.SelectMany(r => r).Select(r => r.Key)
+        var keys = rowsByEntry.Values.SelectMany(r => r).Select(r => r.Entry.Key)
             .Concat(entries.Where(e => e.IsSingle).Select(e => e.Start)).Distinct().ToList();
         var subnets = await IpSubnets.InnermostAsync(db, keys, cancellationToken);
 
-        var holderIds = rowsByEntry.Values.SelectMany(r => r).Select(r => r.ResourceId).ToHashSet();
-        var withPods = rowsByEntry.Values.SelectMany(r => r).Where(r => WithPods.Contains(r.ResourceType)).Select(r => r.ResourceId).ToHashSet();
-        var subnetIds = subnets.Values.Select(s => s.ResourceId).ToHashSet();
+        var withPods = rowsByEntry.Values.SelectMany(r => r).Where(r => WithPods.Contains(r.Entry.ResourceType)).Select(r => r.Entry.ResourceId).ToHashSet();
+        var subnetIds = subnets.Values.Select(s => s.Subnet.Id).ToHashSet();
         var related = await RelatedAsync(withPods, subnetIds, cancellationToken);
-        var resources = await ResourcesAsync(holderIds.Concat(subnetIds).Concat(related.SelectMany(r => r.Value)), cancellationToken);
 
         SubnetRef? SubnetOf(string key)
         {
-            if (!subnets.TryGetValue(key, out var range) || !resources.TryGetValue(range.ResourceId, out var subnet))
+            if (!subnets.TryGetValue(key, out var found))
                 return null;
-            var vpc = Related(range.ResourceId).FirstOrDefault(r => r.Type == "vpc");
-            return new SubnetRef(subnet.Id, subnet.Name, range.Cidr, vpc);
+            var vpc = Related(found.Subnet.Id).FirstOrDefault(r => r.Type == "vpc");
+            return new SubnetRef(found.Subnet.Id, found.Subnet.Name, found.Cidr, vpc);
         }
-        IEnumerable<ResourceRef> Related(long id) =>
-            related.TryGetValue(id, out var ids) ? ids.Select(resources.GetValueOrDefault).OfType<ResourceRef>() : [];
+        IReadOnlyList<ResourceRef> Related(long id) => related.TryGetValue(id, out var refs) ? refs : [];
 
         var results = new List<IpSearchResult>(entries.Count);
         foreach (var entry in entries)
@@ -65,11 +62,9 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
             }
             var rows = rowsByEntry[entry];
             var holders = new List<IpHolder>();
-            foreach (var row in rows.Take(MaxHoldersPerEntry))
+            foreach (var (row, resource) in rows.Take(MaxHoldersPerEntry))
             {
-                if (!resources.TryGetValue(row.ResourceId, out var resource))
-                    continue;
-                var around = WithPods.Contains(row.ResourceType) ? Related(row.ResourceId).ToList() : [];
+                var around = WithPods.Contains(row.ResourceType) ? Related(row.ResourceId) : [];
                 holders.Add(new IpHolder(row.Address, row.Role, resource, SubnetOf(row.Key),
                     around.Where(r => r.Type == "pod").ToList(), around.Where(r => r.Type == "k8s-cluster").ToList()));
             }
@@ -79,25 +74,32 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
         return results;
     }
 
-    /// <summary>Index rows per valid entry, in key order, at most one more than shown (to say "truncated").</summary>
-    private async Task<Dictionary<Entry, List<IpIndexEntry>>> IndexRowsAsync(List<Entry> entries, CancellationToken cancellationToken)
+    /// <summary>Index rows per valid entry with their holders, in key order, at most one more than shown (to say "truncated").</summary>
+    private async Task<Dictionary<Entry, List<HeldRow>>> IndexRowsAsync(List<Entry> entries, CancellationToken cancellationToken)
     {
         var valid = entries.Where(e => e.Query.IsValid).ToList();
         var singleKeys = valid.Where(e => e.IsSingle).Select(e => e.Start).Distinct().ToList();
-        var byKey = singleKeys.Count == 0 ? Array.Empty<IpIndexEntry>().ToLookup(i => i.Key) : (await db.IpIndex.AsNoTracking().Where(i => singleKeys.Contains(i.Key))
-            .OrderBy(i => i.Key).ThenBy(i => i.Id).ToListAsync(cancellationToken)).ToLookup(i => i.Key);
+        var byKey = singleKeys.Count == 0 ? Array.Empty<HeldRow>().ToLookup(h => h.Entry.Key)
+            : Ordered(await Held(db.IpIndex.Where(i => singleKeys.Contains(i.Key))).ToListAsync(cancellationToken)).ToLookup(h => h.Entry.Key);
 
-        var rows = new Dictionary<Entry, List<IpIndexEntry>>(ReferenceEqualityComparer.Instance);
+        var rows = new Dictionary<Entry, List<HeldRow>>(ReferenceEqualityComparer.Instance);
         foreach (var entry in valid)
         {
             rows[entry] = entry.IsSingle
                 ? byKey[entry.Start].Take(MaxHoldersPerEntry + 1).ToList()
-                : await db.IpIndex.AsNoTracking()
-                    .Where(i => string.Compare(i.Key, entry.Start) >= 0 && string.Compare(i.Key, entry.End) <= 0)
-                    .OrderBy(i => i.Key).Take(MaxHoldersPerEntry + 1).ToListAsync(cancellationToken);
+                : Ordered(await Held(db.IpIndex.Where(i => string.Compare(i.Key, entry.Start) >= 0 && string.Compare(i.Key, entry.End) <= 0)
+                    .OrderBy(i => i.Key).ThenBy(i => i.Id).Take(MaxHoldersPerEntry + 1)).ToListAsync(cancellationToken)).ToList();
         }
         return rows;
     }
+
+    /// <summary>Index rows joined with their resources (rows of a resource removed meanwhile drop out).</summary>
+    private IQueryable<HeldRow> Held(IQueryable<IpIndexEntry> index) =>
+        from i in index.AsNoTracking()
+        join r in db.InventoryResources on i.ResourceId equals r.Id
+        select new HeldRow(i, new ResourceRef(r.Id, r.Type, r.Name, r.Cloud, r.Status));
+
+    private static IEnumerable<HeldRow> Ordered(IEnumerable<HeldRow> rows) => rows.OrderBy(h => h.Entry.Key, StringComparer.Ordinal).ThenBy(h => h.Entry.Id);
 
     /// <summary>
     /// For VMs, servers and hosts their pods and k8s clusters, for subnets their VPC. Every
@@ -105,29 +107,23 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
     /// so one look-up by source on the primary key finds them; the other direction would read
     /// the hundreds of VMs a subnet holds.
     /// </summary>
-    private async Task<Dictionary<long, List<long>>> RelatedAsync(HashSet<long> withPods, HashSet<long> subnets, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, List<ResourceRef>>> RelatedAsync(HashSet<long> withPods, HashSet<long> subnets, CancellationToken cancellationToken)
     {
         var sources = withPods.Concat(subnets).ToList();
         if (sources.Count == 0)
             return [];
-        var pairs = await db.ResourceRelations.AsNoTracking()
-            .Where(r => sources.Contains(r.SourceId) && ShownKinds.Contains(r.Kind))
-            .Select(r => new { r.SourceId, r.TargetId }).ToListAsync(cancellationToken);
-        return pairs.GroupBy(p => p.SourceId).ToDictionary(g => g.Key, g => g.Select(p => p.TargetId).Distinct().ToList());
+        var pairs = await (from r in db.ResourceRelations.AsNoTracking().Where(r => sources.Contains(r.SourceId) && ShownKinds.Contains(r.Kind))
+                           join t in db.InventoryResources on r.TargetId equals t.Id
+                           select new { r.SourceId, Target = new ResourceRef(t.Id, t.Type, t.Name, t.Cloud, t.Status) })
+            .ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.SourceId).ToDictionary(g => g.Key, g => g.Select(p => p.Target).DistinctBy(t => t.Id).ToList());
     }
 
     private static readonly string[] ShownKinds = InventoryTypes.RelationKinds
         .Where(k => (WithPods.Contains(k.Source) && PodsAndClusters.Contains(k.Target)) || (k.Source == "subnet" && k.Target == "vpc"))
         .Select(k => k.Kind).ToArray();
 
-    private async Task<Dictionary<long, ResourceRef>> ResourcesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0)
-            return [];
-        return await db.InventoryResources.AsNoTracking().Where(r => wanted.Contains(r.Id))
-            .Select(r => new ResourceRef(r.Id, r.Type, r.Name, r.Cloud, r.Status)).ToDictionaryAsync(r => r.Id, cancellationToken);
-    }
+    private sealed record HeldRow(IpIndexEntry Entry, ResourceRef Resource);
 
     private sealed record Entry(IpQuery Query, string Start, string End)
     {

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cmdb.Api.Inventory;
 
+/// <summary>The innermost subnet holding an address: where its range starts, its CIDR, and the subnet itself.</summary>
+internal sealed record FoundSubnet(string StartKey, string Cidr, ResourceRef Subnet);
+
 /// <summary>"Which subnet contains this address", for many addresses in one round trip.</summary>
 internal static class IpSubnets
 {
@@ -17,9 +20,9 @@ internal static class IpSubnets
 
     private const int KeysPerQuery = 100;
 
-    public static async Task<Dictionary<string, SubnetRange>> InnermostAsync(CmdbDbContext db, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, FoundSubnet>> InnermostAsync(CmdbDbContext db, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, SubnetRange>(StringComparer.Ordinal);
+        var found = new Dictionary<string, FoundSubnet>(StringComparer.Ordinal);
         if (keys.Count == 0)
             return found;
         var connection = db.Database.GetDbConnection();
@@ -38,17 +41,19 @@ internal static class IpSubnets
                 parts.Add($"SELECT * FROM (SELECT {i} AS k, resource_id, start_key, end_key, cidr FROM inventory_subnet_ranges " +
                           $"WHERE start_key <= @k{i} ORDER BY start_key DESC LIMIT {Candidates}) s{i}");
             }
-            command.CommandText = string.Join(" UNION ALL ", parts);
+            command.CommandText = "SELECT u.k, u.start_key, u.end_key, u.cidr, s.id, s.type, s.name, s.cloud, s.status FROM (" +
+                string.Join(" UNION ALL ", parts) + ") u JOIN inventory_resources s ON s.id = u.resource_id";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var key = chunk[Convert.ToInt32(reader.GetValue(0))];
-                var end = reader.GetString(3);
-                var start = reader.GetString(2);
+                var start = reader.GetString(1);
+                var end = reader.GetString(2);
                 // UNION ALL keeps no order: of the candidates that reach the key, the greatest start is innermost.
                 if (string.CompareOrdinal(end, key) < 0 || (found.TryGetValue(key, out var known) && string.CompareOrdinal(known.StartKey, start) >= 0))
                     continue;
-                found[key] = new SubnetRange { ResourceId = reader.GetInt64(1), StartKey = start, EndKey = end, Cidr = reader.GetString(4) };
+                found[key] = new FoundSubnet(start, reader.GetString(3),
+                    new ResourceRef(reader.GetInt64(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
             }
         }
         return found;
