@@ -22,7 +22,8 @@ public static class InventoryEndpoints
                 TypedResults.Ok(await sender.Send(new SearchIps(body.Ips ?? []), ct)))
             .WithName("SearchIps").WithSummary("Every holder of each IP, CIDR or range, with subnet, VPC, pods and clusters; bad entries reported one by one")
             .ProducesValidationProblem();
-        group.MapGet("/overview", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetInventoryOverview(), ct)))
+        group.MapGet("/overview", async (ISender sender, InventoryCache cache, CancellationToken ct) =>
+                TypedResults.Ok(await cache.GetOrAddAsync("overview", async token => await sender.Send(new GetInventoryOverview(), token), ct)))
             .WithName("GetInventoryOverview").WithSummary("Counts by type, cloud, status and account; cores and GB in their units");
         group.MapGet("/types", () => TypedResults.Ok(Domain.Inventory.InventoryTypes.All))
             .WithName("ListInventoryTypes").WithSummary("Every resource type with its fields, Chinese headers and units");
@@ -34,7 +35,7 @@ public static class InventoryEndpoints
             .WithName("ListInventory")
             .WithSummary("Filter on any field (field=a&field=b, field:like=x, field:empty=true), q, sort, cursor or page/pageSize (≤ 500), mine=true, fields=a,b")
             .ProducesValidationProblem();
-        group.MapGet("/{type}/options/{field}", async (InventoryOptionsCache options, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
+        group.MapGet("/{type}/options/{field}", async (InventoryReader reader, InventoryCache cache, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
             {
                 var filter = InventoryFilter.Parse(type, request.Query, user.UserName);
                 var target = InventoryFilter.FieldOf(filter.Type, field, "field");
@@ -42,9 +43,9 @@ public static class InventoryEndpoints
                     throw InventoryFilter.Invalid("field", $"The field '{target.Name}' holds nested records and has no options.");
                 // The user is part of the key: mine=true narrows to the caller's resources.
                 // Unit separators keep "a,b" apart from the two values a and b.
-                var key = string.Join('\u001e', [filter.Type.Key, target.Name, user.UserName,
+                var key = string.Join('\u001e', ["options", filter.Type.Key, target.Name, user.UserName,
                     .. request.Query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + string.Join('\u001f', q.Value.ToArray()))]);
-                return TypedResults.Ok(await options.OptionsAsync(filter, target, key, ct));
+                return TypedResults.Ok(await cache.GetOrAddAsync(key, token => reader.OptionsAsync(filter, target, token), ct));
             })
             .WithName("ListInventoryOptions").WithSummary("Distinct values of a field with counts, under the other filters (at most 200)")
             .ProducesValidationProblem();
