@@ -9,6 +9,7 @@ using Cmdb.Api.Infrastructure;
 using Cmdb.Api.Definitions;
 using Cmdb.Api.Instances;
 using Cmdb.Api.Notifications;
+using Cmdb.Api.Pricing;
 using Cmdb.Api.Servers;
 using Cmdb.Api.Tickets;
 using Cmdb.Domain;
@@ -52,6 +53,7 @@ try
     app.MapClusterEndpoints();
     app.MapReleaseEndpoints();
     app.MapInventoryEndpoints();
+    app.MapPricingEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

@@ -41,6 +41,12 @@ internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook
                 if (l.BandwidthMbps > 0)
                     Book(PricingNames.Lb, "bandwidth", Components.Bandwidth, $"{l.BandwidthMbps} Mbps", l.BandwidthMbps);
                 break;
+            case ResolvedEip e:
+                Book(PricingNames.Server, "bandwidth", Components.Bandwidth, $"{e.BandwidthMbps} Mbps", e.BandwidthMbps);
+                break;
+            case ResolvedIdc { Physical: true } idc:
+                Strategy(idc, "server", Components.Instance, idc.Cpu, idc.Memory);
+                break;
             case ResolvedIdc idc:
                 if (idc.Kind == PricingNames.Server)
                 {

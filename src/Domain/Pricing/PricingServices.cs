@@ -15,6 +15,7 @@ public static class PricingServices
         services.AddSingleton(TencentPriceRules.Published);
         services.AddSingleton<ItemResolver>();
         services.AddSingleton<VendorMapper>();
+        services.AddSingleton<InventoryPricing>();
         services.AddSingleton<PriceEstimator>();
         services.TryAddSingleton<ILivePriceProvider, NotConfiguredLivePriceProvider>();
         services.AddSingleton<IPriceBookProvider, DatabasePriceBookProvider>();

@@ -28,6 +28,13 @@ public sealed record ResolvedRedis(string Vendor, string Region, long Quantity, 
 public sealed record ResolvedLb(string Vendor, string Region, long Quantity, LbSpec Spec, int BandwidthMbps)
     : ResolvedItem(Vendor, PricingNames.Lb, Region, Quantity);
 
-/// <summary>An IDC resource, priced from the pricing strategies matching its env, host env and cloud.</summary>
-public sealed record ResolvedIdc(string Kind, string Region, long Quantity, int Cpu, decimal Memory, long DiskGb, string Env, string HostEnv, string Cloud)
-    : ResolvedItem(PricingNames.Idc, Kind, Region, Quantity);
+/// <summary>An elastic IP's bandwidth (the cost report prices inventory EIPs; estimates put bandwidth on servers and load balancers).</summary>
+public sealed record ResolvedEip(string Vendor, string Region, long Quantity, int BandwidthMbps) : ResolvedItem(Vendor, "eip", Region, Quantity);
+
+/// <summary>
+/// An IDC resource, priced from the pricing strategies matching its env, host env and cloud: a
+/// virtual server by its cpu, memory and disk, a physical one (<paramref name="Physical"/>) by the
+/// <c>server</c> strategy, a disk by its size.
+/// </summary>
+public sealed record ResolvedIdc(string Kind, string Region, long Quantity, int Cpu, decimal Memory, long DiskGb, string Env, string HostEnv, string Cloud,
+    bool Physical = false) : ResolvedItem(PricingNames.Idc, Kind, Region, Quantity);
