@@ -6,7 +6,8 @@ using MySqlConnector;
 // bench/run.sh --mode operations prints what one step's database calls cost instead;
 // bench/run.sh --mode audit measures the audit middleware's request overhead;
 // bench/run.sh --mode clusters measures the cluster list and the placement proposal;
-// bench/run.sh --mode inventory [--resources 1000000] measures IP search, lists, options, export and a sync.
+// bench/run.sh --mode inventory [--resources 1000000] measures IP search, lists, options, export and a sync;
+// bench/run.sh --mode pricing [--resources 200000] measures estimates (1 and 1,000 items) and the inventory cost report.
 var arguments = Arguments.Parse(args);
 var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
     ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
@@ -34,6 +35,11 @@ try
     if (arguments.Get("mode") == "inventory")
     {
         await InventoryQueries.RunAsync(server, version, int.Parse(arguments.Get("resources") ?? "1000000"), int.Parse(arguments.Get("requests") ?? "300"));
+        return;
+    }
+    if (arguments.Get("mode") == "pricing")
+    {
+        await PricingQueries.RunAsync(server, version, int.Parse(arguments.Get("resources") ?? "200000"), int.Parse(arguments.Get("requests") ?? "300"));
         return;
     }
     if (arguments.Get("mode") == "audit")

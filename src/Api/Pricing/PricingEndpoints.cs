@@ -1,3 +1,4 @@
+using Cmdb.Api.Audit;
 using Cmdb.Api.Auth;
 using Cmdb.Api.Pricing.Catalog;
 using Cmdb.Api.Pricing.Estimate;
@@ -18,7 +19,7 @@ public static class PricingEndpoints
 
     public static IEndpointRouteBuilder MapPricingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/pricing").WithTags("Pricing");
+        var group = app.MapGroup("/api/pricing").WithTags("Pricing").WithAuditScope("cloud");
         group.MapGet("/catalog/{vendor}/{kind}", Catalog).WithName("GetPricingCatalog")
             .WithSummary("Options for a form: specs with display names, images, disk types (for spec=), RDS engines with versions, classes and storage min/max/step, Redis and LB specs")
             .ProducesValidationProblem();
@@ -29,8 +30,8 @@ public static class PricingEndpoints
             .WithSummary("Estimated monthly cost of the inventory grouped by project, owner or cloud, with what could not be priced")
             .ProducesValidationProblem();
 
-        group.MapGet("/strategies", ListStrategies).WithName("ListPricingStrategies").WithSummary("IDC pricing strategies (定价策略)");
-        var admin = group.MapGroup("/strategies").RequireAuthorization(Permissions.CanAdminPricing);
+        group.MapGet("/strategies", ListStrategies).WithName("ListPricingStrategies").WithAuditScope("idc").WithSummary("IDC pricing strategies (定价策略)");
+        var admin = group.MapGroup("/strategies").RequireAuthorization(Permissions.CanAdminPricing).WithAuditScope("idc");
         admin.MapPost("/", CreateStrategy).WithName("CreatePricingStrategy")
             .WithSummary("Adds a strategy; values stored trimmed and lower case, the unit upper case; 409 when the combination exists")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
