@@ -38,15 +38,22 @@ internal static class PricingQueries
         Console.WriteLine("| request | runs | median (ms) | p95 (ms) | target | met |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
 
+        Row("floor: GET /health/live (no sign-in, no audit)", await TimeAsync(requests, () => GetAsync(service, "/health/live")), 2, p95: true);
+        Row("floor: GET /api/me (sign-in, not audited)", await TimeAsync(requests, () => GetAsync(service, "/api/me")), 2, p95: true);
         var one = new { items = new[] { ServerItem(0) } };
         Row("POST /api/pricing/estimate, 1 item (server, 2 disks, bandwidth)", await TimeAsync(requests, () => PostAsync(service, one)), 2, p95: true);
         var thousand = new { items = Enumerable.Range(0, 1000).Select(ServerItem).ToArray() };
         Row("POST /api/pricing/estimate, 1,000 items", await TimeAsync(Math.Max(20, requests / 10), () => PostAsync(service, thousand)), 100, p95: true);
         var compare = new { items = Enumerable.Range(0, 1000).Select(ServerItem).ToArray(), compare = true };
         Row("POST /api/pricing/estimate?compare=true, 1,000 items", await TimeAsync(Math.Max(20, requests / 10), () => PostAsync(service, compare)), 300, p95: true);
-        foreach (var groupBy in new[] { "project", "owner", "cloud" })
+        foreach (var groupBy in CostReportSql.GroupBys)
+        {
             Row($"GET /api/pricing/report?groupBy={groupBy} ({rows.Resources:N0} resources)", await TimeAsync(5, () => GetAsync(service, $"/api/pricing/report?groupBy={groupBy}"), warmup: 1),
                 2000, p95: false);
+            long groups = 0;
+            var raw = await TimeAsync(5, async () => groups = await RowsAsync(service.ConnectionString, CostReportSql.Build(groupBy, mySql: true)), warmup: 1);
+            Row($"  its SQL alone ({groups:N0} rows)", raw, 2000, p95: false);
+        }
 
         InProcess(requests * 10);
     }
@@ -112,6 +119,18 @@ internal static class PricingQueries
         await connection.OpenAsync();
         await using var command = new MySqlConnector.MySqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task<long> RowsAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnector.MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlConnector.MySqlCommand(sql, connection) { CommandTimeout = 300 };
+        await using var reader = await command.ExecuteReaderAsync();
+        long rows = 0;
+        while (await reader.ReadAsync())
+            rows++;
+        return rows;
     }
 
     private static async Task<double[]> TimeAsync(int runs, Func<Task> call, int warmup = Warmup)

@@ -73,24 +73,7 @@ public sealed class GetCostReportHandler(
     private async IAsyncEnumerable<(InventoryPriceKey Key, string Group, string Example)> ReadAsync(CmdbDbContext db, string groupBy,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var mySql = database.Provider == DatabaseProvider.MySql;
-        string Json(string field) => mySql ? $"JSON_VALUE(r.`attributes_json`, '$.{field}')" : $"CAST(json_extract(r.`attributes_json`, '$.{field}') AS TEXT)";
-        var fields = new[] { "cpu", "memory", "size", "diskType", "engine", "version", "spec", "storage", "capacity", "bandwidth" }.Select(Json).ToList();
-        var group = groupBy switch
-        {
-            "owner" => "COALESCE(r.`owner`, '')",
-            "cloud" => "r.`cloud`",
-            _ => "COALESCE(pr.`project`, '')",
-        };
-        var join = groupBy == "project"
-            ? " LEFT JOIN (SELECT rel.`target_id`, MIN(p.`name`) AS `project` FROM `inventory_relations` rel JOIN `inventory_resources` p ON p.`id` = rel.`source_id` " +
-              "WHERE rel.`kind` = 'project-resource' GROUP BY rel.`target_id`) pr ON pr.`target_id` = r.`id`"
-            : "";
-        var columns = $"r.`type`, r.`cloud`, r.`data_center`, r.`env`, {string.Join(", ", fields)}, {group}";
-        var types = string.Join(", ", InventoryPricing.PricedTypes.Select(t => $"'{t}'"));
-        var sql = $"SELECT {columns}, COUNT(*), MIN(r.`name`) FROM `inventory_resources` r{join} WHERE r.`type` IN ({types}) " +
-                  $"GROUP BY {string.Join(", ", Enumerable.Range(1, 4 + fields.Count + 1))}";
-
+        var sql = CostReportSql.Build(groupBy, database.Provider == DatabaseProvider.MySql);
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -111,9 +94,7 @@ public sealed class GetCostReportHandler(
 
 public sealed class GetCostReportValidator : AbstractValidator<GetCostReport>
 {
-    public static readonly string[] GroupBys = ["project", "owner", "cloud"];
-
     public GetCostReportValidator() =>
-        RuleFor(q => q.GroupBy).Must(g => g is null || GroupBys.Contains(g.ToLowerInvariant()))
-            .WithMessage(q => $"'{q.GroupBy}' is not one of: {string.Join(", ", GroupBys)}.");
+        RuleFor(q => q.GroupBy).Must(g => g is null || CostReportSql.GroupBys.Contains(g.ToLowerInvariant()))
+            .WithMessage(q => $"'{q.GroupBy}' is not one of: {string.Join(", ", CostReportSql.GroupBys)}.");
 }
