@@ -39,8 +39,10 @@ public static class CostReportSql
         var selects = FieldsByType.Select(t =>
         {
             var fields = Fields.Select(f => t.Value.Contains(f) ? Json(f) : "NULL");
-            return $"SELECT r.`type`, r.`cloud`, r.`data_center`, r.`env`, {string.Join(", ", fields)}, {group} AS `grp`, COUNT(*) AS `n`, MIN(r.`name`) AS `example` " +
+            var select = $"SELECT r.`type`, r.`cloud`, r.`data_center`, r.`env`, {string.Join(", ", fields)}, {group} AS `grp`, COUNT(*) AS `n`, MIN(r.`name`) AS `example` " +
                    $"FROM `inventory_resources` r{join} WHERE r.`type` = '{t.Key}' GROUP BY {string.Join(", ", Enumerable.Range(1, 4 + Fields.Count + 1))}";
+            // MariaDB sorts GROUP BY results unless told not to; SQLite allows no ORDER BY (nor parentheses) inside a UNION.
+            return mySql ? $"({select} ORDER BY NULL)" : select;
         });
         return string.Join(" UNION ALL ", selects);
     }

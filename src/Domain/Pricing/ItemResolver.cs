@@ -71,20 +71,20 @@ public sealed class ItemResolver(PricingCatalog catalog)
     }
 
     private static ResolvedDisk? Disk(RegionCatalog region, ServerSpec? spec, IReadOnlyList<DiskType> allowed, string? typeId, long? size,
-        SizeRange? range, string field, List<PricingProblem> problems)
+        SizeRange? range, string field, List<PricingProblem> problems, string typeName = "type", string sizeName = "size")
     {
-        var type = Named(typeId, field + ".type", region.Vendor.DiskTypes.Select(d => d.Id), region.DiskType, problems);
+        var type = Named(typeId, $"{field}.{typeName}", region.Vendor.DiskTypes.Select(d => d.Id), region.DiskType, problems);
         if (type is null)
             return null;
         if (!allowed.Contains(type))
         {
-            problems.Add(new(field + ".type", $"The spec {spec?.Id} ({spec?.Family} family) does not support the disk type '{type.Id}'; allowed: {string.Join(", ", allowed.Select(d => d.Id))}."));
+            problems.Add(new($"{field}.{typeName}", $"The spec {spec?.Id} ({spec?.Family} family) does not support the disk type '{type.Id}'; allowed: {string.Join(", ", allowed.Select(d => d.Id))}."));
             return null;
         }
         range ??= type.Data;
         if (size is null || !range.Allows(size.Value))
         {
-            problems.Add(new(field + ".size", $"The size must be {range.Describe()} for {type.Id}."));
+            problems.Add(new($"{field}.{sizeName}", $"The size must be {range.Describe()} for {type.Id}."));
             return null;
         }
         return new ResolvedDisk(type, size.Value);
@@ -92,7 +92,7 @@ public sealed class ItemResolver(PricingCatalog catalog)
 
     private static ResolvedCloudDisk? CloudDisk(RegionCatalog region, long quantity, EstimateParameters p, List<PricingProblem> problems)
     {
-        var disk = Disk(region, null, region.Vendor.DiskTypes, p.DiskType, p.Size, null, "parameters", problems);
+        var disk = Disk(region, null, region.Vendor.DiskTypes, p.DiskType, p.Size, null, "parameters", problems, typeName: "diskType");
         return disk is null ? null : new ResolvedCloudDisk(region.Vendor.Vendor, region.Region, quantity, disk);
     }
 

@@ -1,7 +1,8 @@
 namespace Cmdb.Domain.Pricing;
 
 /// <summary>The components of one item from the price book, Tencent's rules or the IDC strategies.</summary>
-internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook strategies, TencentPriceRules rules, List<EstimateLine> lines, List<string> unpriced)
+internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook strategies, TencentPriceRules rules, List<EstimateLine> lines, List<string> unpriced,
+    bool keepZeroLines)
 {
     private bool Tencent => item.Vendor == PricingNames.Tencent;
 
@@ -61,6 +62,8 @@ internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook
         }
     }
 
+    private void Add(EstimateLine line) => PriceEstimator.Add(lines, line, keepZeroLines);
+
     private void Disk(ResolvedDisk disk, string component)
     {
         var description = $"{disk.Type.Name} ({disk.Type.Id}) {disk.Size} GB";
@@ -79,12 +82,12 @@ internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook
             return;
         }
         var source = quote.Source == PriceSources.Live ? LineSources.Live : quote.Source == PriceSources.Rule ? LineSources.Rule : LineSources.PriceBook;
-        PriceEstimator.Add(lines, new EstimateLine(component ?? bookComponent, description, key, quote.Unit, quote.UnitPrice, units,
+        Add(new EstimateLine(component ?? bookComponent, description, key, quote.Unit, quote.UnitPrice, units,
             Money.Round(quote.UnitPrice * units * item.Quantity), source, quote.Source == PriceSources.Sample));
     }
 
     private void Rule(string component, string description, string key, string unit, decimal unitPrice, decimal units) =>
-        PriceEstimator.Add(lines, new EstimateLine(component, description, key, unit, unitPrice, units, Money.Round(unitPrice * units * item.Quantity),
+        Add(new EstimateLine(component, description, key, unit, unitPrice, units, Money.Round(unitPrice * units * item.Quantity),
             LineSources.Rule, rules.Sample));
 
     private void Strategy(ResolvedIdc idc, string resourceType, string component, decimal cores, decimal gigabytes)
@@ -98,7 +101,7 @@ internal sealed class LinePricer(ResolvedItem item, PriceBook book, StrategyBook
                 : $"{component}: the strategy's unit '{strategy.Unit}' is not one of {string.Join(", ", StrategyUnits.All)}");
             return;
         }
-        PriceEstimator.Add(lines, new EstimateLine(component, $"{resourceType} {units} {strategy.Unit} ({strategy.Env}/{strategy.HostEnv}/{strategy.Cloud})",
+        Add(new EstimateLine(component, $"{resourceType} {units} {strategy.Unit} ({strategy.Env}/{strategy.HostEnv}/{strategy.Cloud})",
             $"strategy:{strategy.Id}", strategy.Unit, strategy.UnitPrice, units.Value, Money.Round(strategy.UnitPrice * units.Value * item.Quantity),
             LineSources.IdcStrategy, false));
     }

@@ -7,8 +7,9 @@ namespace Cmdb.Domain.Pricing;
 /// </summary>
 public sealed class PriceEstimator(ILivePriceProvider live, TencentPriceRules rules)
 {
+    /// <param name="keepZeroLines">Keep lines that round to zero (for callers that multiply the lines of one unit themselves).</param>
     public async Task<ItemEstimate> EstimateAsync(int index, ResolvedItem item, PriceBook book, StrategyBook strategies, CancellationToken cancellationToken,
-        string? mappedFrom = null)
+        string? mappedFrom = null, bool keepZeroLines = false)
     {
         var lines = new List<EstimateLine>();
         var unpriced = new List<string>();
@@ -16,11 +17,12 @@ public sealed class PriceEstimator(ILivePriceProvider live, TencentPriceRules ru
         if (livePrice is not null)
         {
             foreach (var c in livePrice.Components)
-                Add(lines, new EstimateLine(c.Component, c.Description, null, PriceUnits.Month, c.Amount, 1, Money.Round(c.Amount * item.Quantity), LineSources.Live, false));
+                Add(lines, new EstimateLine(c.Component, c.Description, null, PriceUnits.Month, c.Amount, 1, Money.Round(c.Amount * item.Quantity), LineSources.Live, false),
+                    keepZeroLines);
         }
         else
         {
-            var pricer = new LinePricer(item, book, strategies, rules, lines, unpriced);
+            var pricer = new LinePricer(item, book, strategies, rules, lines, unpriced, keepZeroLines);
             pricer.Price();
         }
         var (spec, display) = SpecOf(item);
@@ -34,9 +36,9 @@ public sealed class PriceEstimator(ILivePriceProvider live, TencentPriceRules ru
         return new EstimateResult("CNY", "month", items, items.Sum(i => i.Monthly), sample, sample ? EstimateResult.SampleNotice : null, comparison);
     }
 
-    internal static void Add(List<EstimateLine> lines, EstimateLine line)
+    internal static void Add(List<EstimateLine> lines, EstimateLine line, bool keepZeroLines = false)
     {
-        if (line.Monthly != 0)
+        if (keepZeroLines || line.Monthly != 0)
             lines.Add(line);
     }
 

@@ -58,6 +58,13 @@ public sealed class ItemResolverTests
     }
 
     [Fact]
+    public void A_standalone_disk_names_its_own_fields()
+    {
+        Assert.Equal(["parameters.diskType"], Problems(new EstimateItem("alibaba", "disk", "cn-shanghai", new EstimateParameters { DiskType = "nvme", Size = 100 })).Select(p => p.Field));
+        Assert.Equal(["parameters.size"], Problems(new EstimateItem("alibaba", "disk", "cn-shanghai", new EstimateParameters { DiskType = "cloud_essd", Size = 10 })).Select(p => p.Field));
+    }
+
+    [Fact]
     public void System_disk_sizes_have_the_vendor_bounds()
     {
         var problem = Assert.Single(Problems(Server("tencent", "ap-shanghai", "S6.LARGE8", system: new("CLOUD_PREMIUM", 2000))));

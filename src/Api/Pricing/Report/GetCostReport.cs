@@ -35,29 +35,28 @@ public sealed class GetCostReportHandler(
         var unpriced = new Dictionary<(string Type, string Reason), (long Count, List<string> Examples)>();
         var sample = false;
 
+        // Many rows differ only in their group: each distinct priced thing is resolved and priced once, for one unit.
+        var prices = new Dictionary<InventoryPriceKey, UnitPrice>();
         await foreach (var (key, group, example) in ReadAsync(db, groupBy, cancellationToken))
         {
             var g = groups.TryGetValue(group, out var found) ? found : (0m, 0L, 0L, new Dictionary<string, decimal>());
-            var (item, reason) = pricing.Resolve(key);
-            ItemEstimate? estimate = null;
-            if (item is not null)
+            var unit = key with { Count = 1 };
+            if (!prices.TryGetValue(unit, out var price))
+                prices[unit] = price = await PriceOneAsync(unit, book, strategies, cancellationToken);
+            if (price.Reason is { } reason)
             {
-                estimate = await estimator.EstimateAsync(0, item, book, strategies, cancellationToken);
-                if (estimate.Lines.Count == 0 && estimate.Unpriced.Count > 0)
-                    reason = estimate.Unpriced[0];
-            }
-            if (estimate is null || reason is not null)
-            {
-                var u = unpriced.TryGetValue((key.Type, reason!), out var list) ? list : (0L, new List<string>());
+                var u = unpriced.TryGetValue((key.Type, reason), out var list) ? list : (0L, new List<string>());
                 if (u.Item2.Count < MaxExamples)
                     u.Item2.Add(example);
-                unpriced[(key.Type, reason!)] = (u.Item1 + key.Count, u.Item2);
+                unpriced[(key.Type, reason)] = (u.Item1 + key.Count, u.Item2);
                 groups[group] = (g.Item1, g.Item2 + key.Count, g.Item3 + key.Count, g.Item4);
                 continue;
             }
-            sample |= estimate.Sample;
-            g.Item4[key.Type] = g.Item4.GetValueOrDefault(key.Type) + estimate.Monthly;
-            groups[group] = (g.Item1 + estimate.Monthly, g.Item2 + key.Count, g.Item3, g.Item4);
+            // As an estimate does: each line is unit price × units × quantity, rounded, then summed.
+            var monthly = price.LineAmounts.Sum(amount => Money.Round(amount * key.Count));
+            sample |= price.Sample;
+            g.Item4[key.Type] = g.Item4.GetValueOrDefault(key.Type) + monthly;
+            groups[group] = (g.Item1 + monthly, g.Item2 + key.Count, g.Item3, g.Item4);
         }
 
         var rows = groups.Select(g => new CostGroup(g.Key, g.Value.Monthly, g.Value.Resources, g.Value.Unpriced, g.Value.ByType))
@@ -67,6 +66,19 @@ public sealed class GetCostReportHandler(
         var unpricedCount = reasons.Sum(r => r.Count);
         return new CostReport(groupBy, "CNY", "month", rows, rows.Sum(r => r.Monthly), rows.Sum(r => r.Resources) - unpricedCount, unpricedCount, reasons,
             sample, sample ? EstimateResult.SampleNotice : null);
+    }
+
+    private sealed record UnitPrice(IReadOnlyList<decimal> LineAmounts, bool Sample, string? Reason);
+
+    private async Task<UnitPrice> PriceOneAsync(InventoryPriceKey key, PriceBook book, StrategyBook strategies, CancellationToken cancellationToken)
+    {
+        var (item, reason) = pricing.Resolve(key);
+        if (item is null)
+            return new UnitPrice([], false, reason);
+        var estimate = await estimator.EstimateAsync(0, item, book, strategies, cancellationToken, keepZeroLines: true);
+        if (estimate.Lines.Count == 0 && estimate.Unpriced.Count > 0)
+            return new UnitPrice([], false, estimate.Unpriced[0]);
+        return new UnitPrice([.. estimate.Lines.Select(l => l.UnitPrice * l.Units)], estimate.Sample, null);
     }
 
     /// <summary>Resources of the priced types, counted per group and pricing-relevant fields (one row per distinct combination).</summary>
