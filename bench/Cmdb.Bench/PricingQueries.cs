@@ -55,6 +55,13 @@ internal static class PricingQueries
             Row($"  its SQL alone ({groups:N0} rows)", raw, 2000, p95: false);
         }
 
+        await using (var quiet = await ServiceProcess.StartAsync(ServiceProcess.BuiltServiceDll(), server, serverVersion, "pricing_noaudit", auditEnabled: false))
+        {
+            for (var i = 0; i < 300 && await CountAsync(quiet.ConnectionString, "SELECT COUNT(*) FROM price_book_entries") == 0; i++)
+                await Task.Delay(200);
+            Row("audit off: POST /api/pricing/estimate, 1 item", await TimeAsync(requests, () => PostAsync(quiet, one)), 2, p95: true);
+            Row("audit off: POST /api/pricing/estimate, 1,000 items", await TimeAsync(Math.Max(20, requests / 10), () => PostAsync(quiet, thousand)), 100, p95: true);
+        }
         InProcess(requests * 10);
     }
 
@@ -80,7 +87,28 @@ internal static class PricingQueries
         }
         Array.Sort(times);
         Console.WriteLine($"| one-item estimate in process (resolve + price, no HTTP) | {runs} | {Measurements.Percentile(times, 50):0.000} | {Measurements.Percentile(times, 95):0.000} | — | — |");
+
+        // 1,000 items as the endpoint handles them: deserialise, resolve twice (validator, handler), price, serialise the answer.
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { items = Enumerable.Range(0, 1000).Select(ServerItem).ToArray() }, json);
+        var thousand = new double[Math.Max(20, runs / 100)];
+        for (var i = -Warmup; i < thousand.Length; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var request = System.Text.Json.JsonSerializer.Deserialize<Request>(body, json)!;
+            foreach (var it in request.Items)
+                _ = resolver.Resolve(it).Problems;
+            var estimates = request.Items.Select((it, n) => estimator.EstimateAsync(n, resolver.Resolve(it).Item!, book, StrategyBook.Empty, CancellationToken.None).GetAwaiter().GetResult()).ToList();
+            _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PriceEstimator.Total(estimates, null), json);
+            if (i >= 0)
+                thousand[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(thousand);
+        Console.WriteLine($"| 1,000-item estimate in process (JSON in, validate, price, JSON out; no HTTP, no audit) | {thousand.Length} | " +
+                          $"{Measurements.Percentile(thousand, 50):0.00} | {Measurements.Percentile(thousand, 95):0.00} | — | — |");
     }
+
+    private sealed record Request(List<EstimateItem> Items);
 
     private static object ServerItem(int i)
     {
