@@ -7,8 +7,20 @@ using MySqlConnector;
 // bench/run.sh --mode audit measures the audit middleware's request overhead;
 // bench/run.sh --mode clusters measures the cluster list and the placement proposal;
 // bench/run.sh --mode inventory [--resources 1000000] measures IP search, lists, options, export and a sync;
-// bench/run.sh --mode pricing [--resources 200000] measures estimates (1 and 1,000 items) and the inventory cost report.
+// bench/run.sh --mode pricing [--resources 200000] measures estimates (1 and 1,000 items) and the inventory cost report;
+// bench/run.sh --mode export [--rows 200000] measures the CSV and XLSX export writers alone (needs no database).
+// dotnet run -c Release --project bench/Cmdb.Bench -- --mode generator [--resources N] needs no database.
 var arguments = Arguments.Parse(args);
+if (arguments.Get("mode") == "generator")
+{
+    GeneratorStreaming.Run(int.Parse(arguments.Get("resources") ?? "1000000"));
+    return;
+}
+if (arguments.Get("mode") == "export")
+{
+    await ExportWriters.RunAsync(int.Parse(arguments.Get("rows") ?? "200000"));
+    return;
+}
 var server = arguments.Get("mysql") ?? Environment.GetEnvironmentVariable("CMDB_TEST_MYSQL")
     ?? throw new ArgumentException("--mysql <server connection string> or CMDB_TEST_MYSQL is required");
 var workflows = int.Parse(arguments.Get("workflows") ?? "2000");

@@ -36,7 +36,7 @@ internal sealed class Report(int workflows, int samples, int maxConcurrent, stri
 
     private static string F(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Cpu()
+    internal static string Cpu()
     {
         try
         {

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<Tickets.Rules.FormRulesCatalog>();
         services.AddScoped<Releases.ReleaseService>();
         services.AddSingleton<Inventory.Lists.InventoryReader>();
+        services.AddSingleton<Inventory.Lists.InventoryOptionsCache>();
         services.AddScoped<Inventory.Syncs.InventorySyncRunner>();
         Inventory.Syncs.InventorySyncScheduling.AddInventorySyncs(services, configuration);
 

@@ -1,6 +1,7 @@
 using Cmdb.Api;
 using Cmdb.Api.Audit;
 using Cmdb.Api.Clusters;
+using Cmdb.Api.Commands;
 using Cmdb.Api.Releases;
 using Cmdb.Api.Inventory;
 using Cmdb.Api.Auth;
@@ -16,6 +17,12 @@ using Cmdb.Domain;
 using Cmdb.Workflows;
 using Scalar.AspNetCore;
 using Serilog;
+
+if (InventoryGenerateCommand.Matches(args))
+{
+    Environment.ExitCode = await InventoryGenerateCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
 
 try
 {

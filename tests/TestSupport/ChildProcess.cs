@@ -21,7 +21,17 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once the process has exited and all its output has been captured (output events can trail the exit).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited)
+                return false;
+            _process.WaitForExit(); // waits for the redirected streams to reach their end
+            return true;
+        }
+    }
 
     /// <summary>Runs <c>dotnet &lt;dll&gt; args</c> in <paramref name="workingDirectory"/>.</summary>
     public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string? workingDirectory = null,

@@ -18,7 +18,7 @@ internal sealed class DemoDataSeeder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("DemoData:Enabled", database.Provider == DatabaseProvider.Sqlite))
+        if (!DemoDataSwitch.IsOn(configuration, database))
             return;
         await readiness.WaitUntilMigratedAsync(stoppingToken);
         await using var db = await contexts.CreateDbContextAsync(stoppingToken);

@@ -5,6 +5,7 @@ using Cmdb.Api.Inventory.Details;
 using Cmdb.Api.Inventory.Lists;
 using Cmdb.Api.Inventory.Syncs;
 using Cmdb.Domain.Inventory.Sync;
+using System.Text.Json.Nodes;
 using Mediator;
 
 namespace Cmdb.Api.Inventory;
@@ -33,13 +34,17 @@ public static class InventoryEndpoints
             .WithName("ListInventory")
             .WithSummary("Filter on any field (field=a&field=b, field:like=x, field:empty=true), q, sort, cursor or page/pageSize (≤ 500), mine=true, fields=a,b")
             .ProducesValidationProblem();
-        group.MapGet("/{type}/options/{field}", async (InventoryReader reader, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
+        group.MapGet("/{type}/options/{field}", async (InventoryOptionsCache options, CurrentUser user, HttpRequest request, string type, string field, CancellationToken ct) =>
             {
                 var filter = InventoryFilter.Parse(type, request.Query, user.UserName);
                 var target = InventoryFilter.FieldOf(filter.Type, field, "field");
                 if (!target.Filterable)
                     throw InventoryFilter.Invalid("field", $"The field '{target.Name}' holds nested records and has no options.");
-                return TypedResults.Ok(await reader.OptionsAsync(filter, target, ct));
+                // The user is part of the key: mine=true narrows to the caller's resources.
+                // Unit separators keep "a,b" apart from the two values a and b.
+                var key = string.Join('\u001e', [filter.Type.Key, target.Name, user.UserName,
+                    .. request.Query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + string.Join('\u001f', q.Value.ToArray()))]);
+                return TypedResults.Ok(await options.OptionsAsync(filter, target, key, ct));
             })
             .WithName("ListInventoryOptions").WithSummary("Distinct values of a field with counts, under the other filters (at most 200)")
             .ProducesValidationProblem();
@@ -50,6 +55,12 @@ public static class InventoryEndpoints
                 TypedResults.Ok(await sender.Send(new GetResource(type, id), ct)))
             .WithName("GetInventoryResource").WithSummary("A resource with its related resources (both directions) and its change journal")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{type}/{id:long}", async (ISender sender, CurrentUser user, HttpRequest request, string type, long id, JsonObject changes, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EditResource(type, id, changes, user.UserName, request.Headers.IfMatch.FirstOrDefault()), ct)))
+            .RequireAuthorization(Permissions.CanAdminInventory)
+            .WithName("EditInventoryResource")
+            .WithSummary("Sets the given fields (null clears) under the sync's normalisation, journalled as user:{name}; If-Match: the detail's version (409 when it changed)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{type}/{id:long}/graph", async (ISender sender, string type, long id, int? depth, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetResourceGraph(type, id, depth ?? 2), ct)))
             .WithName("GetInventoryGraph").WithSummary("Relations around a resource as nodes and edges, depth 1–4 (default 2)")

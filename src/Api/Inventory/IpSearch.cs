@@ -22,63 +22,116 @@ public sealed class SearchIpsHandler(CmdbDbContext db) : IQueryHandler<SearchIps
 {
     public const int MaxHoldersPerEntry = 200;
     private static readonly string[] WithPods = ["vm", "server", "host"];
+    private static readonly string[] PodsAndClusters = ["pod", "k8s-cluster"];
 
+    /// <summary>
+    /// A fixed number of round trips whatever the number of IPs: every single address in one
+    /// query, each CIDR or range in its own (capped) query, then the subnets, resources and
+    /// relations of all of them in one query each.
+    /// </summary>
     public async ValueTask<IReadOnlyList<IpSearchResult>> Handle(SearchIps query, CancellationToken cancellationToken)
     {
-        var results = new List<IpSearchResult>();
-        foreach (var entry in query.Ips.SelectMany(IpQuery.ParseAll))
+        var entries = query.Ips.SelectMany(IpQuery.ParseAll)
+            .Select(e => e.IsValid ? new Entry(e, IpKey.Hex(e.Start!), IpKey.Hex(e.End!)) : new Entry(e, "", "")).ToList();
+        var rowsByEntry = await IndexRowsAsync(entries, cancellationToken);
+
+        var keys = rowsByEntry.Values.SelectMany(r => r).Select(r => r.Key)
+            .Concat(entries.Where(e => e.IsSingle).Select(e => e.Start)).Distinct().ToList();
+        var subnets = await IpSubnets.InnermostAsync(db, keys, cancellationToken);
+
+        var holderIds = rowsByEntry.Values.SelectMany(r => r).Select(r => r.ResourceId).ToHashSet();
+        var withPods = rowsByEntry.Values.SelectMany(r => r).Where(r => WithPods.Contains(r.ResourceType)).Select(r => r.ResourceId).ToHashSet();
+        var subnetIds = subnets.Values.Select(s => s.ResourceId).ToHashSet();
+        var related = await RelatedAsync(withPods, subnetIds, cancellationToken);
+        var resources = await ResourcesAsync(holderIds.Concat(subnetIds).Concat(related.SelectMany(r => r.Value)), cancellationToken);
+
+        SubnetRef? SubnetOf(string key)
         {
-            if (!entry.IsValid)
+            if (!subnets.TryGetValue(key, out var range) || !resources.TryGetValue(range.ResourceId, out var subnet))
+                return null;
+            var vpc = Related(range.ResourceId).FirstOrDefault(r => r.Type == "vpc");
+            return new SubnetRef(subnet.Id, subnet.Name, range.Cidr, vpc);
+        }
+        IEnumerable<ResourceRef> Related(long id) =>
+            related.TryGetValue(id, out var ids) ? ids.Select(resources.GetValueOrDefault).OfType<ResourceRef>() : [];
+
+        var results = new List<IpSearchResult>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!entry.Query.IsValid)
             {
-                results.Add(new IpSearchResult(entry.Entry, false, entry.Problem, [], null, false));
+                results.Add(new IpSearchResult(entry.Query.Entry, false, entry.Query.Problem, [], null, false));
                 continue;
             }
-            var start = IpKey.Hex(entry.Start!);
-            var end = IpKey.Hex(entry.End!);
-            var rows = await db.IpIndex.AsNoTracking()
-                .Where(i => string.Compare(i.Key, start) >= 0 && string.Compare(i.Key, end) <= 0)
-                .OrderBy(i => i.Key).Take(MaxHoldersPerEntry + 1).ToListAsync(cancellationToken);
-            var truncated = rows.Count > MaxHoldersPerEntry;
+            var rows = rowsByEntry[entry];
             var holders = new List<IpHolder>();
             foreach (var row in rows.Take(MaxHoldersPerEntry))
             {
-                var resource = await ResourceAsync(row.ResourceId, cancellationToken);
-                if (resource is null)
+                if (!resources.TryGetValue(row.ResourceId, out var resource))
                     continue;
-                var related = WithPods.Contains(row.ResourceType) ? await RelatedAsync(row.ResourceId, cancellationToken) : [];
-                holders.Add(new IpHolder(row.Address, row.Role, resource, await SubnetAsync(row.Key, cancellationToken),
-                    related.Where(r => r.Type == "pod").ToList(), related.Where(r => r.Type == "k8s-cluster").ToList()));
+                var around = WithPods.Contains(row.ResourceType) ? Related(row.ResourceId).ToList() : [];
+                holders.Add(new IpHolder(row.Address, row.Role, resource, SubnetOf(row.Key),
+                    around.Where(r => r.Type == "pod").ToList(), around.Where(r => r.Type == "k8s-cluster").ToList()));
             }
-            var subnet = start == end ? await SubnetAsync(start, cancellationToken) : null;
-            results.Add(new IpSearchResult(entry.Entry, true, null, holders, subnet, truncated));
+            results.Add(new IpSearchResult(entry.Query.Entry, true, null, holders, entry.IsSingle ? SubnetOf(entry.Start) : null,
+                rows.Count > MaxHoldersPerEntry));
         }
         return results;
     }
 
-    private async Task<ResourceRef?> ResourceAsync(long id, CancellationToken cancellationToken) =>
-        await db.InventoryResources.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new ResourceRef(r.Id, r.Type, r.Name, r.Cloud, r.Status)).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>The innermost subnet whose range holds the key, with its VPC.</summary>
-    private async Task<SubnetRef?> SubnetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Index rows per valid entry, in key order, at most one more than shown (to say "truncated").</summary>
+    private async Task<Dictionary<Entry, List<IpIndexEntry>>> IndexRowsAsync(List<Entry> entries, CancellationToken cancellationToken)
     {
-        var range = await db.SubnetRanges.AsNoTracking()
-            .Where(s => string.Compare(s.StartKey, key) <= 0 && string.Compare(s.EndKey, key) >= 0)
-            .OrderByDescending(s => s.StartKey).FirstOrDefaultAsync(cancellationToken);
-        if (range is null || await ResourceAsync(range.ResourceId, cancellationToken) is not { } subnet)
-            return null;
-        var vpc = (await RelatedAsync(range.ResourceId, cancellationToken)).FirstOrDefault(r => r.Type == "vpc");
-        return new SubnetRef(subnet.Id, subnet.Name, range.Cidr, vpc);
+        var valid = entries.Where(e => e.Query.IsValid).ToList();
+        var singleKeys = valid.Where(e => e.IsSingle).Select(e => e.Start).Distinct().ToList();
+        var byKey = singleKeys.Count == 0 ? Array.Empty<IpIndexEntry>().ToLookup(i => i.Key) : (await db.IpIndex.AsNoTracking().Where(i => singleKeys.Contains(i.Key))
+            .OrderBy(i => i.Key).ThenBy(i => i.Id).ToListAsync(cancellationToken)).ToLookup(i => i.Key);
+
+        var rows = new Dictionary<Entry, List<IpIndexEntry>>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in valid)
+        {
+            rows[entry] = entry.IsSingle
+                ? byKey[entry.Start].Take(MaxHoldersPerEntry + 1).ToList()
+                : await db.IpIndex.AsNoTracking()
+                    .Where(i => string.Compare(i.Key, entry.Start) >= 0 && string.Compare(i.Key, entry.End) <= 0)
+                    .OrderBy(i => i.Key).Take(MaxHoldersPerEntry + 1).ToListAsync(cancellationToken);
+        }
+        return rows;
     }
 
-    /// <summary>Resources related to this one, in either direction.</summary>
-    private async Task<List<ResourceRef>> RelatedAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// For VMs, servers and hosts their pods and k8s clusters, for subnets their VPC. Every
+    /// relation kind of the catalogue that leads to those points away from the holder or subnet,
+    /// so one look-up by source on the primary key finds them; the other direction would read
+    /// the hundreds of VMs a subnet holds.
+    /// </summary>
+    private async Task<Dictionary<long, List<long>>> RelatedAsync(HashSet<long> withPods, HashSet<long> subnets, CancellationToken cancellationToken)
     {
-        var ids = await db.ResourceRelations.AsNoTracking().Where(r => r.SourceId == id).Select(r => r.TargetId)
-            .Concat(db.ResourceRelations.AsNoTracking().Where(r => r.TargetId == id).Select(r => r.SourceId))
-            .ToListAsync(cancellationToken);
-        return await db.InventoryResources.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new ResourceRef(r.Id, r.Type, r.Name, r.Cloud, r.Status)).ToListAsync(cancellationToken);
+        var sources = withPods.Concat(subnets).ToList();
+        if (sources.Count == 0)
+            return [];
+        var pairs = await db.ResourceRelations.AsNoTracking()
+            .Where(r => sources.Contains(r.SourceId) && ShownKinds.Contains(r.Kind))
+            .Select(r => new { r.SourceId, r.TargetId }).ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.SourceId).ToDictionary(g => g.Key, g => g.Select(p => p.TargetId).Distinct().ToList());
+    }
+
+    private static readonly string[] ShownKinds = InventoryTypes.RelationKinds
+        .Where(k => (WithPods.Contains(k.Source) && PodsAndClusters.Contains(k.Target)) || (k.Source == "subnet" && k.Target == "vpc"))
+        .Select(k => k.Kind).ToArray();
+
+    private async Task<Dictionary<long, ResourceRef>> ResourcesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+            return [];
+        return await db.InventoryResources.AsNoTracking().Where(r => wanted.Contains(r.Id))
+            .Select(r => new ResourceRef(r.Id, r.Type, r.Name, r.Cloud, r.Status)).ToDictionaryAsync(r => r.Id, cancellationToken);
+    }
+
+    private sealed record Entry(IpQuery Query, string Start, string End)
+    {
+        public bool IsSingle => Query.IsValid && Start == End;
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Cmdb.Domain.Inventory.Sync;
+
 namespace Cmdb.Domain.Inventory;
 
 /// <summary>One change a sync or a user made to a resource: the changed fields before and after.</summary>
@@ -19,6 +22,15 @@ public sealed class InventoryChange
     public required string Source { get; set; }
 
     public DateTime At { get; set; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static InventoryChange Of(long resourceId, string type, string uid, string name, string action,
+        IReadOnlyDictionary<string, FieldChange> changes, string source, DateTime at) => new()
+    {
+        ResourceId = resourceId, ResourceType = type, ResourceUid = uid, ResourceName = name, Action = action,
+        ChangesJson = JsonSerializer.Serialize(changes, Json), Source = source, At = at,
+    };
 }
 
 public static class InventoryChangeActions

@@ -52,10 +52,14 @@ public static partial class InventoryNormalizer
         var result = new JsonObject();
         if (incoming is null)
             return result;
+        // Field names match in any case; the first spelling wins.
+        var byName = new Dictionary<string, JsonNode?>(incoming.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, node) in incoming)
+            byName.TryAdd(key, node);
         // Canonical order (the type's field order) so equal content hashes equally.
         foreach (var field in type.OwnFields)
         {
-            var value = incoming.FirstOrDefault(p => string.Equals(p.Key, field.Name, StringComparison.OrdinalIgnoreCase)).Value;
+            var value = byName.GetValueOrDefault(field.Name);
             if (Typed(field, value) is { } typed)
                 result[field.Name] = typed;
         }

@@ -62,6 +62,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         new("GET", "/api/inventory/{type}/export", "/api/inventory/vm/export?format=csv", Access.SignedIn),
         new("GET", "/api/inventory/{type}/{id:long}", "/api/inventory/vm/999999", Access.SignedIn),
         new("GET", "/api/inventory/{type}/{id:long}/graph", "/api/inventory/vm/999999/graph", Access.SignedIn),
+        new("PATCH", "/api/inventory/{type}/{id:long}", "/api/inventory/vm/999999", Access.Admin, """{"owner":"x"}"""),
         new("GET", "/api/inventory/syncs/", "/api/inventory/syncs", Access.Admin),
         new("GET", "/api/inventory/syncs/{id:long}", "/api/inventory/syncs/999999", Access.Admin),
         new("POST", "/api/inventory/syncs/{id:long}/apply", "/api/inventory/syncs/999999/apply", Access.Admin, "{}"),

@@ -62,6 +62,21 @@ public sealed class InventorySyncTests(SyncFixture fixture) : IClassFixture<Sync
     }
 
     [Fact]
+    public async Task A_change_that_leaves_the_addresses_alone_keeps_their_index_rows_and_an_address_change_replaces_them()
+    {
+        await fixture.SyncAsync(new ListConnector().With(Rds("rds-keep", "10.90.5.1"), Rds("rds-move", "10.90.5.2")), ["rds"], name: "addresses");
+        var before = await Db(db => db.IpIndex.AsNoTracking().Where(i => i.Address.StartsWith("10.90.5.")).ToDictionaryAsync(i => i.Address, i => i.Id));
+
+        var run = await fixture.SyncAsync(new ListConnector().With(Rds("rds-keep", "10.90.5.1", status: "stopped"), Rds("rds-move", "10.90.5.3")), ["rds"], name: "addresses");
+
+        Assert.Equal(2, run.ChangeCount);
+        var after = await Db(db => db.IpIndex.AsNoTracking().Where(i => i.Address.StartsWith("10.90.5.")).ToDictionaryAsync(i => i.Address, i => i.Id));
+        Assert.Equal(["10.90.5.1", "10.90.5.3"], after.Keys.Order());
+        Assert.Equal(before["10.90.5.1"], after["10.90.5.1"]);
+        Assert.Equal("已关机", (await RowsAsync("rds")).Single(r => r.ResourceUid == "rds-keep").Status);
+    }
+
+    [Fact]
     public async Task A_swing_beyond_the_threshold_is_held_and_alerted_and_an_admin_can_review_and_apply_it()
     {
         var all = Enumerable.Range(1, 20).Select(i => Simple("disk", $"disk-{i:00}")).ToArray();

@@ -70,7 +70,7 @@ public sealed class IpSearchTests(TicketService service) : IClassFixture<TicketS
         var cluster = await ResourceAsync("k8s-cluster", "casea-prod-east-01");
         await HoldAsync(vm, "10.71.3.4", "private");
         await RelateAsync(vm, pod, "vm-pod");
-        await RelateAsync(cluster, vm, "cluster-vm");
+        await RelateAsync(vm, cluster, "vm-cluster");
 
         var result = Assert.Single(await SearchAsync(" 10.71.3.4 "));
 
@@ -93,6 +93,20 @@ public sealed class IpSearchTests(TicketService service) : IClassFixture<TicketS
 
         Assert.Empty(result.GetProperty("holders").EnumerateArray());
         Assert.Equal("10.72.5.0/24", result.GetProperty("subnet").GetProperty("cidr").GetString());
+    }
+
+    [Fact]
+    public async Task An_address_past_a_nested_subnet_gets_the_enclosing_one_and_an_address_outside_every_subnet_gets_none()
+    {
+        await SubnetAsync("10.76.0.0/16");
+        await SubnetAsync("10.76.1.0/24");
+        await SubnetAsync("10.76.2.0/24");
+
+        var results = await SearchAsync("10.76.9.1", "10.76.2.7", "10.77.0.1");
+
+        Assert.Equal("10.76.0.0/16", results[0].GetProperty("subnet").GetProperty("cidr").GetString());
+        Assert.Equal("10.76.2.0/24", results[1].GetProperty("subnet").GetProperty("cidr").GetString());
+        Assert.Equal(JsonValueKind.Null, results[2].GetProperty("subnet").ValueKind);
     }
 
     [Fact]

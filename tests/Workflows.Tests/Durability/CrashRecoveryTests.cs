@@ -14,7 +14,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using var database = await TestMariaDb.CreateDatabaseAsync("crash");
         var runs = new RecordedRuns(database);
 
-        var node = await EngineNode.StartAsync(database, "first", startWorkflows: Workflows, stepDelayMs: 100, maxConcurrent: 8);
+        var node = await EngineNode.StartAsync(database, "first", startWorkflows: Workflows, stepDelayMs: 300, maxConcurrent: 8);
+        // The kill must not land while the node is still starting workflows: a workflow never
+        // started cannot be recovered, and the test would wait for it in vain.
+        await node.WaitForOutputAsync($"first started {Workflows}", TimeSpan.FromSeconds(60));
         await Eventually.Until(async () => await runs.EffectsSafe() >= 10, TimeSpan.FromSeconds(60), "some steps have run");
         await node.KillAsync();
         var effectsAtKill = await runs.Effects();

@@ -51,6 +51,8 @@ public sealed class GetResourceHandler(CmdbDbContext db) : IQueryHandler<GetReso
             ["account"] = row.Account, ["subscription"] = row.Subscription, ["dataCenter"] = row.DataCenter, ["env"] = row.Env,
             ["owner"] = row.Owner, ["system"] = row.System, ["module"] = row.Module, ["product"] = row.Product, ["tags"] = row.Tags,
             ["status"] = row.Status, ["createdAt"] = row.CreatedAt, ["updatedAt"] = row.UpdatedAt,
+            // What an edit sends back as If-Match, so it cannot overwrite a change it never saw.
+            ["version"] = row.ContentHash,
         };
         var attributes = JsonNode.Parse(row.AttributesJson) as JsonObject ?? [];
         foreach (var field in type.OwnFields)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -5,145 +6,189 @@ using System.Xml;
 namespace Cmdb.Api.Inventory.Export;
 
 /// <summary>
-/// A real .xlsx (one sheet, inline strings, bold frozen header) written row by row. ZIP writing
-/// is synchronous and the HTTP response allows only asynchronous writes, so the workbook is
-/// written to a temporary file that deletes itself and copied to the response at the end:
-/// memory stays flat whatever the row count.
+/// A real .xlsx (one sheet of inline strings, bold frozen header row) written row by row
+/// straight into the response, with no temporary file. Why this works on .NET 10: the sheet is
+/// written by an asynchronous <see cref="XmlWriter"/> into an entry opened with
+/// <see cref="ZipArchiveEntry.OpenAsync"/> of an archive made by <see cref="ZipArchive.CreateAsync"/>,
+/// so the bulk of the bytes (the deflated rows) reach the response through asynchronous writes.
+/// Only closing an entry is still synchronous in 10.0's ZIP code (the last deflate block and the
+/// data descriptor, a few hundred bytes, see <see cref="OutputGate"/>): those are held and sent
+/// asynchronously right after. On a forward-only stream each entry's sizes follow it in a data
+/// descriptor, as java.util.zip (so Apache POI) has always written them and Excel reads them.
+/// Memory holds the deflater's and the XML writer's buffers only, and bytes leave from the first
+/// row on, so a long export never looks idle to a proxy. (The alternative, a
+/// <see cref="FileOptions.DeleteOnClose"/> temporary file copied at the end, costs disk, a second
+/// pass and a silent response until the last row.) Same placeholder and formula guard as CSV;
+/// characters XML cannot carry are dropped; Excel's limits hold: more than <see cref="MaxRows"/>
+/// rows throws, a cell is cut at <see cref="MaxCellLength"/> characters.
 /// </summary>
 public sealed class XlsxTableWriter : ITableWriter
 {
-    /// <summary>A sheet holds 1,048,576 rows; Excel cuts cells at 32,767 characters.</summary>
+    /// <summary>Rows in an Excel sheet, the header included.</summary>
     public const int MaxRows = 1_048_576;
-    public const int MaxCellLength = 32_767;
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    private readonly Stream _output;
+    /// <summary>Characters in an Excel cell.</summary>
+    public const int MaxCellLength = 32_767;
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Async = true,
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        CloseOutput = false,
+        // A CR in a value is kept as &#xD; instead of being read back as LF.
+        NewLineHandling = NewLineHandling.Entitize,
+    };
+
+    private readonly OutputGate _output;
     private readonly string _placeholder;
-    private readonly FileStream _file;
-    private readonly ZipArchive _zip;
-    private readonly Stream _sheetStream;
-    private readonly XmlWriter _sheet;
-    private int _row;
+    private ZipArchive? _zip;
+    private Stream? _sheetStream;
+    private XmlWriter? _sheet;
+    private int _rows;
     private bool _completed;
 
-    public XlsxTableWriter(Stream output, string placeholder = TableWriters.Placeholder)
+    public XlsxTableWriter(Stream output, string placeholder = TableCells.Placeholder, string? sheetName = null)
     {
-        _output = output;
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(placeholder);
+        _output = new OutputGate(output);
         _placeholder = placeholder;
-        _file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true);
-        Part("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-            """);
-        Part("_rels/.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """);
-        Part("xl/workbook.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """);
-        Part("xl/_rels/workbook.xml.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-            """);
-        Part("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>
-            """);
-        _sheetStream = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
-        _sheet = XmlWriter.Create(_sheetStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CheckCharacters = false });
-        _sheet.WriteStartDocument(true);
-        _sheet.WriteStartElement("worksheet", Main);
-        _sheet.WriteStartElement("sheetViews");
-        _sheet.WriteStartElement("sheetView");
-        _sheet.WriteAttributeString("workbookViewId", "0");
-        _sheet.WriteStartElement("pane");
-        _sheet.WriteAttributeString("ySplit", "1");
-        _sheet.WriteAttributeString("topLeftCell", "A2");
-        _sheet.WriteAttributeString("state", "frozen");
-        _sheet.WriteEndElement();
-        _sheet.WriteEndElement();
-        _sheet.WriteEndElement();
-        _sheet.WriteStartElement("sheetData");
+        SheetName = XlsxParts.SafeSheetName(sheetName);
     }
 
+    public string SheetName { get; }
+
+    /// <summary>The most bytes the ZIP code wrote synchronously between two asynchronous writes.</summary>
+    internal long MostHeldBytes => _output.MostHeld;
     public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public string FileExtension => "xlsx";
 
-    public Task WriteHeaderAsync(IReadOnlyList<string> headers, CancellationToken cancellationToken)
+    public async Task WriteHeaderAsync(IReadOnlyList<string> headers, CancellationToken cancellationToken)
     {
-        Row(headers, style: 1);
-        return Task.CompletedTask;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_sheet is not null)
+            throw new InvalidOperationException("The header is the first row: write it before any other.");
+        var titles = headers.Select(h => XlsxParts.Truncate(XlsxParts.XmlSafe(h ?? ""), MaxCellLength)).ToList();
+        var sheet = await StartAsync(titles, cancellationToken);
+        await WriteSheetRowAsync(sheet, titles, XlsxParts.HeaderStyle);
     }
 
-    public Task WriteRowAsync(IReadOnlyList<string?> cells, CancellationToken cancellationToken)
+    public async Task WriteRowAsync(IReadOnlyList<string?> cells, CancellationToken cancellationToken)
     {
-        Row(cells.Select(c => TableWriters.Cell(c, _placeholder)).ToList(), style: 0);
-        return Task.CompletedTask;
+        // The XML writer takes no token, so a cancelled export stops here, between rows.
+        cancellationToken.ThrowIfCancellationRequested();
+        var sheet = _sheet ?? await StartAsync(null, cancellationToken);
+        var texts = new string[cells.Count];
+        for (var i = 0; i < texts.Length; i++)
+            texts[i] = XlsxParts.Truncate(TableCells.Text(cells[i] is { } value ? XlsxParts.XmlSafe(value) : null, _placeholder), MaxCellLength);
+        await WriteSheetRowAsync(sheet, texts, style: null);
     }
 
-    private void Row(IReadOnlyList<string> cells, int style)
+    private async Task WriteSheetRowAsync(XmlWriter sheet, IReadOnlyList<string> texts, string? style)
     {
-        if (_row >= MaxRows)
-            throw new InvalidOperationException($"An Excel sheet holds at most {MaxRows:N0} rows.");
-        _row++;
-        _sheet.WriteStartElement("row");
-        _sheet.WriteAttributeString("r", _row.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var cell in cells)
+        if (_completed)
+            throw new InvalidOperationException("The workbook is complete; no more rows can be written.");
+        if (_rows >= MaxRows)
+            throw new InvalidOperationException($"An Excel sheet holds at most {MaxRows:N0} rows (the header included); narrow the export or use CSV.");
+        _rows++;
+        await sheet.WriteStartElementAsync(null, "row", null);
+        await sheet.WriteAttributeStringAsync(null, "r", null, _rows.ToString(CultureInfo.InvariantCulture));
+        foreach (var text in texts)
         {
-            _sheet.WriteStartElement("c");
-            _sheet.WriteAttributeString("t", "inlineStr");
-            if (style != 0)
-                _sheet.WriteAttributeString("s", style.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _sheet.WriteStartElement("is");
-            _sheet.WriteStartElement("t");
-            _sheet.WriteAttributeString("xml", "space", null, "preserve");
-            _sheet.WriteString(Clean(cell));
-            _sheet.WriteEndElement();
-            _sheet.WriteEndElement();
-            _sheet.WriteEndElement();
+            await sheet.WriteStartElementAsync(null, "c", null);
+            if (style is not null)
+                await sheet.WriteAttributeStringAsync(null, "s", null, style);
+            await sheet.WriteAttributeStringAsync(null, "t", null, "inlineStr");
+            await sheet.WriteStartElementAsync(null, "is", null);
+            await sheet.WriteStartElementAsync(null, "t", null);
+            if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+                await sheet.WriteAttributeStringAsync("xml", "space", null, "preserve");
+            await sheet.WriteStringAsync(text);
+            await sheet.WriteEndElementAsync();
+            await sheet.WriteEndElementAsync();
+            await sheet.WriteEndElementAsync();
         }
-        _sheet.WriteEndElement();
+        await sheet.WriteEndElementAsync();
     }
 
-    /// <summary>XML cannot carry most control characters; Excel cuts long cells.</summary>
-    private static string Clean(string text)
+    /// <summary>Writes the fixed parts and opens the sheet: with a header, columns get widths from it and the first row is frozen.</summary>
+    private async Task<XmlWriter> StartAsync(IReadOnlyList<string>? headers, CancellationToken cancellationToken)
     {
-        if (text.Length > MaxCellLength)
-            text = text[..MaxCellLength];
-        return text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray()) : text;
+        if (_completed)
+            throw new InvalidOperationException("The workbook is complete; no more rows can be written.");
+        _zip = await ZipArchive.CreateAsync(_output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        await PartAsync("[Content_Types].xml", XlsxParts.ContentTypes, cancellationToken);
+        await PartAsync("_rels/.rels", XlsxParts.PackageRelationships, cancellationToken);
+        await PartAsync("xl/workbook.xml", XlsxParts.Workbook(SheetName), cancellationToken);
+        await PartAsync("xl/_rels/workbook.xml.rels", XlsxParts.WorkbookRelationships, cancellationToken);
+        await PartAsync("xl/styles.xml", XlsxParts.Styles, cancellationToken);
+        _sheetStream = await _zip.CreateEntry(XlsxParts.SheetPath, CompressionLevel.Fastest).OpenAsync(cancellationToken);
+        var sheet = _sheet = XmlWriter.Create(_sheetStream, Settings);
+        await sheet.WriteStartDocumentAsync(standalone: true);
+        await sheet.WriteStartElementAsync(null, "worksheet", XlsxParts.Main);
+        if (headers is { Count: > 0 })
+        {
+            await sheet.WriteRawAsync("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>""");
+            await sheet.WriteStartElementAsync(null, "cols", null);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var column = (i + 1).ToString(CultureInfo.InvariantCulture);
+                await sheet.WriteRawAsync($"""<col min="{column}" max="{column}" width="{ColumnWidth(headers[i])}" customWidth="1"/>""");
+            }
+            await sheet.WriteEndElementAsync();
+        }
+        await sheet.WriteStartElementAsync(null, "sheetData", null);
+        return sheet;
+    }
+
+    /// <summary>Wide enough for the header (a CJK character takes two widths), between 10 and 50.</summary>
+    private static int ColumnWidth(string header) =>
+        Math.Clamp(header.Sum(c => c > 0x2E80 ? 2 : 1) + 4, 10, 50);
+
+    private async Task PartAsync(string name, string xml, CancellationToken cancellationToken)
+    {
+        await using var stream = await _zip!.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(cancellationToken);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(xml), cancellationToken);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        _sheet.WriteEndElement();
-        _sheet.WriteEndElement();
-        _sheet.WriteEndDocument();
-        _sheet.Dispose();
-        _sheetStream.Dispose();
-        _zip.Dispose();
-        _completed = true;
-        _file.Position = 0;
-        await _file.CopyToAsync(_output, cancellationToken);
+        var sheet = _sheet ?? await StartAsync(null, cancellationToken);
+        await sheet.WriteEndElementAsync(); // sheetData
+        await sheet.WriteEndElementAsync(); // worksheet
+        await sheet.WriteEndDocumentAsync();
+        await sheet.FlushAsync();
+        await CloseAsync();
         await _output.FlushAsync(cancellationToken);
+        _completed = true;
     }
 
-    private void Part(string name, string xml)
+    private async Task CloseAsync()
     {
-        using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        stream.Write(Encoding.UTF8.GetBytes(xml.Trim()));
+        if (_sheet is not null)
+            await _sheet.DisposeAsync();
+        if (_sheetStream is not null)
+            await _sheetStream.DisposeAsync();
+        if (_zip is not null)
+            await _zip.DisposeAsync();
+        _sheet = null;
+        _sheetStream = null;
+        _zip = null;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (!_completed)
+        if (_completed)
+            return;
+        // Abandoned (an error or a cancellation on the way): release the buffers, write nothing
+        // more, and let the first error be the one that is reported.
+        _output.Abandon();
+        try
         {
-            _sheet.Dispose();
-            _sheetStream.Dispose();
-            _zip.Dispose();
+            await CloseAsync();
         }
-        return _file.DisposeAsync();
+        catch (Exception)
+        {
+        }
     }
 }

@@ -17,7 +17,8 @@ public sealed class InventoryReader(IDbContextFactory<CmdbDbContext> contexts, D
 {
     public const int MaxOptions = 200;
 
-    private InventorySql Sql { get; } = new(database.Provider == DatabaseProvider.MySql);
+    private InventorySql Sql { get; } = new(database.Provider == DatabaseProvider.MySql,
+        database.ServerVersion.Contains("mariadb", StringComparison.OrdinalIgnoreCase));
 
     public async Task<InventoryPage> ListAsync(InventoryFilter filter, CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ public sealed class InventoryReader(IDbContextFactory<CmdbDbContext> contexts, D
             conditions.Add(Sql.After(conditions, filter, cursor));
         var type = conditions.Parameter(filter.Type.Key);
         var offset = filter.Cursor is null ? (long)(filter.Page - 1) * filter.PageSize : 0;
-        command.CommandText = $"SELECT {InventorySql.Columns} FROM {InventorySql.Table} r WHERE r.`type` = {type}{conditions.Text}" +
+        command.CommandText = $"{Sql.SelectPage}{InventorySql.Columns} FROM {InventorySql.Table} r WHERE r.`type` = {type}{conditions.Text}" +
             $"{Sql.OrderBy(filter)} LIMIT {filter.PageSize + 1} OFFSET {offset}";
         var rows = new List<InventoryRow>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -87,7 +88,7 @@ public sealed class InventoryReader(IDbContextFactory<CmdbDbContext> contexts, D
         await using var command = connection.CreateCommand();
         var where = new InventorySql.Where(Sql, command).Filter(filter);
         var type = where.Parameter(filter.Type.Key);
-        command.CommandText = $"SELECT {InventorySql.Columns} FROM {InventorySql.Table} r WHERE r.`type` = {type}{where.Text}{Sql.OrderBy(filter)} LIMIT {limit}";
+        command.CommandText = $"{Sql.SelectPage}{InventorySql.Columns} FROM {InventorySql.Table} r WHERE r.`type` = {type}{where.Text}{Sql.OrderBy(filter)} LIMIT {limit}";
         command.CommandTimeout = 600;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

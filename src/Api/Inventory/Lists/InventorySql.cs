@@ -9,8 +9,18 @@ namespace Cmdb.Api.Inventory.Lists;
 /// Identifiers come only from the type catalogue (never from the request); every value is a
 /// parameter, so a filter or search text is always plain text to the database.
 /// </summary>
-public sealed class InventorySql(bool mySql)
+public sealed class InventorySql(bool mySql, bool mariaDb = false)
 {
+    /// <summary>
+    /// The start of a page query. With two equality filters MySQL and MariaDB intersect two
+    /// indexes and then sort every match; one filter's index scanned backwards is already in id
+    /// order and stops at the page's end (1,000,000 resources: ~0.8 s against ~0.1 s). MariaDB
+    /// ignores MySQL's optimizer hints and takes a statement-scoped setting instead.
+    /// </summary>
+    public string SelectPage => !mySql ? "SELECT "
+        : mariaDb ? "SET STATEMENT optimizer_switch='index_merge_intersection=off' FOR SELECT "
+        : "SELECT /*+ NO_INDEX_MERGE(r) */ ";
+
     public const string Table = "inventory_resources";
 
     public const string Columns = "r.`id`, r.`type`, r.`resource_uid`, r.`name`, r.`cloud`, r.`account`, r.`subscription`, r.`data_center`, r.`env`, " +

@@ -12,9 +12,13 @@ public sealed class InventoryConnectorFactory(IServiceProvider services, IHostEn
         "cmp" => services.GetService<CmpInventoryConnector>()
             ?? throw new InventorySourceException("The CMP is not configured here (Integrations:Cmp:BaseUrl)."),
         "file" => File(definition.Path),
-        "generated" => new GeneratedInventoryConnector(definition.Size, definition.Seed),
+        "generated" => Generated(definition.Size, definition.Seed),
         var other => throw new InventorySourceException($"Unknown connector '{other}'; use cmp, file or generated."),
     };
+
+    private static GeneratedInventoryConnector Generated(int size, int seed) => size is >= InventoryPlan.MinSize and <= InventoryPlan.MaxSize
+        ? new GeneratedInventoryConnector(size, seed)
+        : throw new InventorySourceException($"A generated sync needs a Size from {InventoryPlan.MinSize:N0} to {InventoryPlan.MaxSize:N0}, not {size:N0}.");
 
     private FileInventoryConnector File(string? path)
     {

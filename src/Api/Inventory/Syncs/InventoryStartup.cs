@@ -39,7 +39,7 @@ internal sealed class InventoryStartup(
     private async Task LoadDemoAsync(CancellationToken stoppingToken)
     {
         var size = options.Value.DemoSize;
-        if (size <= 0 || !configuration.GetValue("DemoData:Enabled", database.Provider == DatabaseProvider.Sqlite))
+        if (size <= 0 || !DemoData.DemoDataSwitch.IsOn(configuration, database))
             return;
         await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
         {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using Cmdb.Domain.Common;
 using Cmdb.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,39 +13,29 @@ namespace Cmdb.Domain.Inventory.Sync;
 public sealed class InventoryApplier(CmdbDbContext db, string source, long dataVersion, DateTime now)
 {
     private const int Chunk = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly BulkWriter _bulk = new(db);
 
     public async Task ApplyAsync(SyncDiff diff, CancellationToken cancellationToken)
     {
-        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        foreach (var resources in diff.Resources)
         {
-            foreach (var resources in diff.Resources)
-            {
-                foreach (var ids in resources.Removed.Chunk(Chunk))
-                    await RemoveAsync(ids, cancellationToken);
-                foreach (var changed in resources.Changed.Chunk(Chunk))
-                    await ChangeAsync(changed, cancellationToken);
-                foreach (var added in resources.Added.Chunk(Chunk))
-                    await AddAsync(added, cancellationToken);
-            }
-            foreach (var relations in diff.Relations)
-                await ApplyRelationsAsync(relations, cancellationToken);
+            foreach (var ids in resources.Removed.Chunk(Chunk))
+                await RemoveAsync(ids, cancellationToken);
+            foreach (var changed in resources.Changed.Chunk(Chunk))
+                await ChangeAsync(changed, cancellationToken);
+            foreach (var added in resources.Added.Chunk(Chunk))
+                await AddAsync(added, cancellationToken);
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
-        }
+        foreach (var relations in diff.Relations)
+            await ApplyRelationsAsync(relations, cancellationToken);
     }
 
     private async Task RemoveAsync(long[] ids, CancellationToken cancellationToken)
     {
         var rows = await db.InventoryResources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
-        db.InventoryChanges.AddRange(rows.Select(r => Journal(r.Id, r.Type, r.ResourceUid, r.Name, InventoryChangeActions.Removed,
-            InventoryFieldValues.Diff(InventoryFieldValues.Of(r), new Dictionary<string, string?>()))));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await _bulk.InsertAsync(rows.Select(r => Journal(r.Id, r.Type, r.ResourceUid, r.Name, InventoryChangeActions.Removed,
+            InventoryFieldValues.Diff(InventoryFieldValues.Of(r), new Dictionary<string, string?>()))).ToList(), cancellationToken);
         await db.IpIndex.Where(i => ids.Contains(i.ResourceId)).ExecuteDeleteAsync(cancellationToken);
         await db.SubnetRanges.Where(s => ids.Contains(s.ResourceId)).ExecuteDeleteAsync(cancellationToken);
         await db.ResourceRelations.Where(r => ids.Contains(r.SourceId) || ids.Contains(r.TargetId)).ExecuteDeleteAsync(cancellationToken);
@@ -55,9 +45,9 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
     private async Task ChangeAsync(ChangedResource[] changed, CancellationToken cancellationToken)
     {
         var ids = changed.Select(c => c.Id).ToArray();
-        var rows = await db.InventoryResources.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        await db.IpIndex.Where(i => ids.Contains(i.ResourceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SubnetRanges.Where(s => ids.Contains(s.ResourceId)).ExecuteDeleteAsync(cancellationToken);
+        var rows = await db.InventoryResources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var writes = new Writes();
+        var readdressed = new List<long>();
         foreach (var (id, resource) in changed)
         {
             if (!rows.TryGetValue(id, out var row))
@@ -66,15 +56,30 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
             resource.CopyTo(row);
             row.UpdatedAt = now;
             row.DataVersion = dataVersion;
-            db.Entry(row).State = EntityState.Modified;
             var changes = InventoryFieldValues.Diff(before, resource.Fields());
             if (changes.Count > 0)
-                db.InventoryChanges.Add(Journal(id, row.Type, row.ResourceUid, row.Name, InventoryChangeActions.Changed, changes));
-            AddAddresses(id, resource);
+                writes.Journal.Add(Journal(id, row.Type, row.ResourceUid, row.Name, InventoryChangeActions.Changed, changes));
+            // Most changes (a status, a tag, a size) leave the addresses alone: their index rows stay.
+            if (changes.Keys.Any(AddressBearing(resource.Type).Contains))
+            {
+                readdressed.Add(id);
+                writes.AddAddresses(id, resource);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        foreach (var chunk in readdressed.Chunk(Chunk))
+        {
+            await db.IpIndex.Where(i => chunk.Contains(i.ResourceId)).ExecuteDeleteAsync(cancellationToken);
+            await db.SubnetRanges.Where(s => chunk.Contains(s.ResourceId)).ExecuteDeleteAsync(cancellationToken);
+        }
+        await _bulk.UpsertAsync(rows.Values, cancellationToken);
+        await writes.SaveAsync(_bulk, cancellationToken);
     }
+
+    /// <summary>The fields a type's IP index rows and subnet range are read from.</summary>
+    private static HashSet<string> AddressBearing(string type) => AddressFieldsByType.GetValueOrDefault(type) ?? [];
+
+    private static readonly Dictionary<string, HashSet<string>> AddressFieldsByType = InventoryTypes.All.ToDictionary(
+        t => t.Key, t => t.AddressFields.Select(f => f.Name).Append("cidr").ToHashSet(StringComparer.Ordinal));
 
     private async Task AddAsync(NormalizedResource[] added, CancellationToken cancellationToken)
     {
@@ -88,26 +93,21 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
             resource.CopyTo(row);
             return row;
         }).ToList();
-        db.InventoryResources.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
-        for (var i = 0; i < added.Length; i++)
+        await _bulk.InsertAsync(rows, cancellationToken);
+        // A resource diff is one type's, and (type, uid) is unique: that reads the new ids back.
+        var type = added[0].Type;
+        var uids = added.Select(a => a.Uid).ToArray();
+        var ids = await db.InventoryResources.AsNoTracking().Where(r => r.Type == type && uids.Contains(r.ResourceUid))
+            .ToDictionaryAsync(r => r.ResourceUid, r => r.Id, StringComparer.Ordinal, cancellationToken);
+        var writes = new Writes();
+        foreach (var resource in added)
         {
-            var changes = InventoryFieldValues.Diff(new Dictionary<string, string?>(), added[i].Fields());
-            db.InventoryChanges.Add(Journal(rows[i].Id, rows[i].Type, rows[i].ResourceUid, rows[i].Name, InventoryChangeActions.Added, changes));
-            AddAddresses(rows[i].Id, added[i]);
+            var id = ids[resource.Uid];
+            writes.Journal.Add(Journal(id, resource.Type, resource.Uid, resource.Name, InventoryChangeActions.Added,
+                InventoryFieldValues.Diff(new Dictionary<string, string?>(), resource.Fields())));
+            writes.AddAddresses(id, resource);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private void AddAddresses(long id, NormalizedResource resource)
-    {
-        db.IpIndex.AddRange(resource.Addresses.Select(a => new IpIndexEntry
-        {
-            Key = a.Key, Address = a.Address, ResourceId = id, ResourceType = resource.Type, Role = a.Role,
-        }));
-        if (resource.Range is { } range)
-            db.SubnetRanges.Add(new SubnetRange { ResourceId = id, StartKey = range.StartKey, EndKey = range.EndKey, Cidr = range.Cidr });
+        await writes.SaveAsync(_bulk, cancellationToken);
     }
 
     private async Task ApplyRelationsAsync(RelationDiff diff, CancellationToken cancellationToken)
@@ -115,18 +115,32 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
         foreach (var pairs in diff.Removed.Chunk(Chunk))
         {
             var ids = await ResolveAsync(pairs, cancellationToken);
-            foreach (var (source, target) in ids.Values)
-                await db.ResourceRelations.Where(r => r.Kind == diff.Kind && r.SourceId == source && r.TargetId == target).ExecuteDeleteAsync(cancellationToken);
+            await DeleteRelationsAsync(diff.Kind, ids.Values.ToList(), cancellationToken);
         }
         foreach (var pairs in diff.Added.Chunk(Chunk))
         {
             var ids = await ResolveAsync(pairs, cancellationToken);
-            db.ResourceRelations.AddRange(pairs.Where(p => ids.ContainsKey(p)).Select(p => new ResourceRelation
+            await _bulk.InsertAsync(pairs.Where(ids.ContainsKey).Select(p => new ResourceRelation
             {
                 SourceId = ids[p].Source, SourceType = p.SourceType, TargetId = ids[p].Target, TargetType = p.TargetType, Kind = diff.Kind, DataVersion = dataVersion,
-            }));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            }).ToList(), cancellationToken);
+        }
+    }
+
+    /// <summary>Exact (source, target) pairs of one kind, many per statement.</summary>
+    private async Task DeleteRelationsAsync(string kind, List<(long Source, long Target)> pairs, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in pairs.Chunk(500))
+        {
+            var sql = new StringBuilder("DELETE FROM inventory_relations WHERE kind = {0} AND (");
+            var values = new List<object> { kind };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : " OR ").Append($"(source_id = {{{values.Count}}} AND target_id = {{{values.Count + 1}}})");
+                values.Add(chunk[i].Source);
+                values.Add(chunk[i].Target);
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.Append(')').ToString(), values, cancellationToken);
         }
     }
 
@@ -150,9 +164,31 @@ public sealed class InventoryApplier(CmdbDbContext db, string source, long dataV
         return resolved;
     }
 
-    private InventoryChange Journal(long id, string type, string uid, string name, string action, Dictionary<string, FieldChange> changes) => new()
+    private InventoryChange Journal(long id, string type, string uid, string name, string action, Dictionary<string, FieldChange> changes) =>
+        InventoryChange.Of(id, type, uid, name, action, changes, source, now);
+
+    /// <summary>The journal lines and index rows of one chunk, written in a few statements.</summary>
+    private sealed class Writes
     {
-        ResourceId = id, ResourceType = type, ResourceUid = uid, ResourceName = name, Action = action,
-        ChangesJson = JsonSerializer.Serialize(changes, Json), Source = source, At = now,
-    };
+        public List<InventoryChange> Journal { get; } = [];
+        private readonly List<IpIndexEntry> _addresses = [];
+        private readonly List<SubnetRange> _ranges = [];
+
+        public void AddAddresses(long id, NormalizedResource resource)
+        {
+            _addresses.AddRange(resource.Addresses.Select(a => new IpIndexEntry
+            {
+                Key = a.Key, Address = a.Address, ResourceId = id, ResourceType = resource.Type, Role = a.Role,
+            }));
+            if (resource.Range is { } range)
+                _ranges.Add(new SubnetRange { ResourceId = id, StartKey = range.StartKey, EndKey = range.EndKey, Cidr = range.Cidr });
+        }
+
+        public async Task SaveAsync(BulkWriter bulk, CancellationToken cancellationToken)
+        {
+            await bulk.InsertAsync(Journal, cancellationToken);
+            await bulk.InsertAsync(_addresses, cancellationToken);
+            await bulk.InsertAsync(_ranges, cancellationToken);
+        }
+    }
 }

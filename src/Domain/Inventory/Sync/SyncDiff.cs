@@ -14,6 +14,9 @@ public sealed class ResourceDiff(string type)
     public List<NormalizedResource> Added { get; } = [];
     public List<ChangedResource> Changed { get; } = [];
     public List<long> Removed { get; } = [];
+
+    /// <summary>The uids of <see cref="Removed"/>, for resolving the same run's relations (not stored with a held diff).</summary>
+    public List<string> RemovedUids { get; } = [];
 }
 
 /// <summary>A relation by the types and uids of its ends.</summary>
@@ -45,17 +48,13 @@ public sealed class SyncDiff
 
     public IReadOnlyList<ScopeSummary> Summarise(InventorySyncOptions options) =>
     [
-        .. Resources.Select(r =>
-        {
-            var threshold = options.ThresholdFor(r.Type);
-            return new ScopeSummary(r.Type, r.Existing, r.Added.Count, r.Changed.Count, r.Removed.Count, r.LeftOut,
-                threshold.IsExceeded(r.Existing, r.Added.Count, r.Removed.Count), threshold.Allowed(r.Existing));
-        }),
-        .. Relations.Select(r =>
-        {
-            var threshold = options.ThresholdFor(r.Scope);
-            return new ScopeSummary(r.Scope, r.Existing, r.Added.Count, 0, r.Removed.Count, r.Unresolved,
-                threshold.IsExceeded(r.Existing, r.Added.Count, r.Removed.Count), threshold.Allowed(r.Existing));
-        }),
+        .. Resources.Select(r => Line(options, r.Type, r.Existing, r.Added.Count, r.Changed.Count, r.Removed.Count, r.LeftOut)),
+        .. Relations.Select(r => Line(options, r.Scope, r.Existing, r.Added.Count, 0, r.Removed.Count, r.Unresolved)),
     ];
+
+    private static ScopeSummary Line(InventorySyncOptions options, string scope, int existing, int added, int changed, int removed, int leftOut)
+    {
+        var threshold = options.ThresholdFor(scope);
+        return new ScopeSummary(scope, existing, added, changed, removed, leftOut, threshold.IsExceeded(existing, added, removed), threshold.Allowed(existing));
+    }
 }
