@@ -34,6 +34,11 @@ public sealed class SamplePriceBookSeeder(
         {
             logger.LogInformation("Sample price book not stored by this node ({Reason}); another node stored it", ex.GetBaseException().Message);
         }
+        catch (Exception ex)
+        {
+            // Never stop the service over sample data: estimates then list the items as unpriced.
+            logger.LogWarning("Sample price book not stored: {Reason}", ex.GetBaseException().Message);
+        }
     }
 
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
