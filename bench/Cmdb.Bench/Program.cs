@@ -7,6 +7,7 @@ using MySqlConnector;
 // bench/run.sh --mode audit measures the audit middleware's request overhead;
 // bench/run.sh --mode clusters measures the cluster list and the placement proposal;
 // bench/run.sh --mode inventory [--resources 1000000] measures IP search, lists, options, export and a sync;
+// bench/run.sh --mode pricing [--resources 200000] measures estimates (1 and 1,000 items) and the inventory cost report;
 // bench/run.sh --mode export [--rows 200000] measures the CSV and XLSX export writers alone (needs no database).
 // dotnet run -c Release --project bench/Cmdb.Bench -- --mode generator [--resources N] needs no database.
 var arguments = Arguments.Parse(args);
@@ -46,6 +47,11 @@ try
     if (arguments.Get("mode") == "inventory")
     {
         await InventoryQueries.RunAsync(server, version, int.Parse(arguments.Get("resources") ?? "1000000"), int.Parse(arguments.Get("requests") ?? "300"));
+        return;
+    }
+    if (arguments.Get("mode") == "pricing")
+    {
+        await PricingQueries.RunAsync(server, version, int.Parse(arguments.Get("resources") ?? "200000"), int.Parse(arguments.Get("requests") ?? "300"));
         return;
     }
     if (arguments.Get("mode") == "audit")

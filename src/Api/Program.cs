@@ -10,6 +10,7 @@ using Cmdb.Api.Infrastructure;
 using Cmdb.Api.Definitions;
 using Cmdb.Api.Instances;
 using Cmdb.Api.Notifications;
+using Cmdb.Api.Pricing;
 using Cmdb.Api.Servers;
 using Cmdb.Api.Tickets;
 using Cmdb.Domain;
@@ -59,6 +60,7 @@ try
     app.MapClusterEndpoints();
     app.MapReleaseEndpoints();
     app.MapInventoryEndpoints();
+    app.MapPricingEndpoints();
     app.WarnIfNobodyCanSignIn();
 
     await app.RunAsync();

@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.Configure<Inventory.Sync.InventorySyncOptions>(configuration.GetSection(Inventory.Sync.InventorySyncOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Inventory.Sync.InventorySyncService>();
+        Pricing.PricingServices.AddPricing(services, configuration);
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -14,6 +14,7 @@ public static class Permissions
     public const string CanViewAudit = nameof(CanViewAudit);
     public const string CanManageNotifications = nameof(CanManageNotifications);
     public const string CanAdminInventory = nameof(CanAdminInventory);
+    public const string CanAdminPricing = nameof(CanAdminPricing);
 
     /// <summary>What each permission asks of the user, in the words a 403 answer uses.</summary>
     public static readonly IReadOnlyDictionary<string, string> Requirements = new Dictionary<string, string>
@@ -24,6 +25,7 @@ public static class Permissions
         [CanViewAudit] = "the admin role or the idc or cloud scope",
         [CanManageNotifications] = "the admin role",
         [CanAdminInventory] = "the admin role",
+        [CanAdminPricing] = "the admin role",
     };
 
     public static void Add(AuthorizationOptions options)
@@ -36,6 +38,7 @@ public static class Permissions
             c.User.HasClaim(CmdbClaims.Role, Roles.Admin) || c.User.HasClaim(CmdbClaims.Scope, Scopes.Idc) || c.User.HasClaim(CmdbClaims.Scope, Scopes.Cloud)));
         options.AddPolicy(CanManageNotifications, p => p.RequireClaim(CmdbClaims.Role, Roles.Admin));
         options.AddPolicy(CanAdminInventory, p => p.RequireClaim(CmdbClaims.Role, Roles.Admin));
+        options.AddPolicy(CanAdminPricing, p => p.RequireClaim(CmdbClaims.Role, Roles.Admin));
     }
 
     /// <summary>The permissions the given user has, for <c>GET /api/me</c> and the UI.</summary>

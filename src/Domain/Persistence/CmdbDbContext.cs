@@ -8,6 +8,7 @@ using Cmdb.Domain.Servers;
 using Cmdb.Domain.Tickets;
 using Cmdb.Domain.LocalSystems;
 using Cmdb.Domain.Notifications;
+using Cmdb.Domain.Pricing;
 using Cmdb.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,8 @@ public abstract class CmdbDbContext(DbContextOptions options) : DbContext(option
     public DbSet<InventoryChange> InventoryChanges => Set<InventoryChange>();
     public DbSet<InventorySyncRun> InventorySyncRuns => Set<InventorySyncRun>();
     public DbSet<InventorySyncChange> InventorySyncChanges => Set<InventorySyncChange>();
+    public DbSet<PriceBookEntry> PriceBookEntries => Set<PriceBookEntry>();
+    public DbSet<PricingStrategy> PricingStrategies => Set<PricingStrategy>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
