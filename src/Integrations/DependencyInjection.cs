@@ -8,6 +8,8 @@ using Cmdb.Integrations.WeCom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Cmdb.Integrations.Pricing;
+
 namespace Cmdb.Integrations;
 
 public static class DependencyInjection
@@ -24,5 +26,6 @@ public static class DependencyInjection
             .AddDns(configuration)
             .AddRancher(configuration)
             .AddGitHost(configuration)
-            .AddCmp(configuration);
+            .AddCmp(configuration)
+            .AddVendorPriceClients(configuration);
 }

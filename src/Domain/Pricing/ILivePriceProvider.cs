@@ -21,3 +21,13 @@ public sealed class NotConfiguredLivePriceProvider : ILivePriceProvider
 {
     public Task<LivePrice?> TryPriceAsync(ResolvedItem item, CancellationToken cancellationToken) => Task.FromResult<LivePrice?>(null);
 }
+
+/// <summary>
+/// The vendor refused the item (e.g. a spec that does not support a disk type): the request is
+/// wrong, not the price API, so the estimate answers 400 with the vendor's own words instead of
+/// falling back to a book price for something that cannot be bought.
+/// </summary>
+public sealed class LivePriceRefusedException(string vendor, string message) : Exception(message)
+{
+    public string Vendor { get; } = vendor;
+}

@@ -13,7 +13,15 @@ public sealed class PriceEstimator(ILivePriceProvider live, TencentPriceRules ru
     {
         var lines = new List<EstimateLine>();
         var unpriced = new List<string>();
-        var livePrice = item is ResolvedIdc ? null : await live.TryPriceAsync(item, cancellationToken);
+        LivePrice? livePrice;
+        try
+        {
+            livePrice = item is ResolvedIdc ? null : await live.TryPriceAsync(item, cancellationToken);
+        }
+        catch (LivePriceRefusedException refused)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure($"items[{index}]", refused.Message)]);
+        }
         if (livePrice is not null)
         {
             foreach (var c in livePrice.Components)

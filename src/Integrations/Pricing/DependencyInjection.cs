@@ -29,6 +29,8 @@ public static class DependencyInjection
 
         services.AddSingleton<IAlibabaPriceClient, AlibabaPriceClient>();
         services.AddSingleton<ITencentPriceClient, TencentPriceClient>();
+        // Replaces the domain's "not configured" default whichever was registered first.
+        services.Replace(ServiceDescriptor.Singleton<Cmdb.Domain.Pricing.ILivePriceProvider, VendorLivePriceProvider>());
         return services;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cmdb.Api.Tests.Pricing;
 
 /// <summary>The API on its own MariaDB database, once the sample price book is stored.</summary>
-public sealed class PricingService : TicketService
+public class PricingService : TicketService
 {
     public override async Task InitializeAsync()
     {
