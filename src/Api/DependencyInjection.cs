@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<Inventory.Lists.InventoryCache>();
         services.AddScoped<Inventory.Syncs.InventorySyncRunner>();
         Inventory.Syncs.InventorySyncScheduling.AddInventorySyncs(services, configuration);
+        services.AddHostedService<Pricing.Refresh.PriceBookRefreshScheduler>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -30,6 +30,10 @@ public static class PricingEndpoints
             .WithSummary("Estimated monthly cost of the inventory grouped by project, owner or cloud, with what could not be priced")
             .ProducesValidationProblem();
 
+        group.MapPost("/price-book/refresh", async (IPriceBookRefresher refresher, CancellationToken ct) => TypedResults.Ok(new { stored = await refresher.RefreshAsync(ct) }))
+            .RequireAuthorization(Permissions.CanAdminPricing).WithName("RefreshPriceBook")
+            .WithSummary("Asks the configured price APIs for every server and Redis spec now and stores the instance prices as live (0 without credentials)");
+
         group.MapGet("/strategies", ListStrategies).WithName("ListPricingStrategies").WithAuditScope("idc").WithSummary("IDC pricing strategies (定价策略)");
         var admin = group.MapGroup("/strategies").RequireAuthorization(Permissions.CanAdminPricing).WithAuditScope("idc");
         admin.MapPost("/", CreateStrategy).WithName("CreatePricingStrategy")

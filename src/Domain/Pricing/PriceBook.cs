@@ -31,7 +31,7 @@ public interface IPriceBookProvider
     void Invalidate();
 }
 
-/// <summary>The seam for a scheduled refresh from the live price APIs (not built yet: the lead adds it with the vendor clients).</summary>
+/// <summary>Refreshes the price book from the live price APIs (scheduled by <c>Pricing:RefreshCron</c>, or run by an admin).</summary>
 public interface IPriceBookRefresher
 {
     /// <summary>Asks the live APIs for every catalogue item and stores the answers as <see cref="PriceSources.Live"/> entries; returns how many were stored.</summary>

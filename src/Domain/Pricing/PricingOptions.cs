@@ -10,4 +10,7 @@ public sealed class PricingOptions
 
     /// <summary>How long a node keeps its in-memory copy of the price book before reading it again. Default one minute.</summary>
     public TimeSpan PriceBookCache { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Quartz cron of the price book refresh from the live APIs (daily 02:30 by default; empty: never). Without vendor credentials it stores nothing.</summary>
+    public string? RefreshCron { get; set; } = "0 30 2 * * ?";
 }

@@ -19,6 +19,7 @@ public static class PricingServices
         services.AddSingleton<PriceEstimator>();
         services.TryAddSingleton<ILivePriceProvider, NotConfiguredLivePriceProvider>();
         services.AddSingleton<IPriceBookProvider, DatabasePriceBookProvider>();
+        services.AddSingleton<IPriceBookRefresher, LivePriceBookRefresher>();
         services.AddHostedService<SamplePriceBookSeeder>();
         return services;
     }

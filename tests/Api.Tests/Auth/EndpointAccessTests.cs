@@ -68,6 +68,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.Service service) : I
         new("POST", "/api/inventory/syncs/{id:long}/apply", "/api/inventory/syncs/999999/apply", Access.Admin, "{}"),
         new("POST", "/api/inventory/syncs/{id:long}/discard", "/api/inventory/syncs/999999/discard", Access.Admin, "{}"),
         new("POST", "/api/inventory/syncs/run/{name}", "/api/inventory/syncs/run/none", Access.Admin, "{}"),
+        new("POST", "/api/pricing/price-book/refresh", "/api/pricing/price-book/refresh", Access.Admin, "{}"),
         new("GET", "/api/pricing/catalog/{vendor}/{kind}", "/api/pricing/catalog/alibaba/server", Access.SignedIn),
         new("POST", "/api/pricing/estimate", "/api/pricing/estimate", Access.SignedIn, """{"items":[]}"""),
         new("GET", "/api/pricing/report", "/api/pricing/report?groupBy=cloud", Access.SignedIn),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -121,5 +122,21 @@ public sealed class LivePriceApiTests(LivePricingService service) : IClassFixtur
         Assert.NotEmpty(lines);
         Assert.All(lines, l => Assert.Equal("price-book", l.GetProperty("source").GetString()));
         Assert.True(result.GetProperty("sample").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_refresh_stores_the_configured_vendors_instance_prices_as_live_and_leaves_the_others()
+    {
+        service.Alibaba.Given(Request.Create().WithPath("/").UsingGet().WithParam("Action", "DescribePrice")).AtPriority(100)
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBodyAsJson(Priced()));
+
+        var refreshed = await service.PostOkAsync("/api/pricing/price-book/refresh", new { }, TestAuth.Admin);
+
+        Assert.True(refreshed.GetProperty("stored").GetInt32() > 0);
+        var entries = await service.Db(db => db.PriceBookEntries.AsNoTracking().Where(e => e.Kind == "server" && e.Component == "instance").ToListAsync());
+        var g7 = entries.Single(e => e.Vendor == "alibaba" && e.Region == "cn-shanghai" && e.ItemKey == "ecs.g7.xlarge");
+        Assert.Equal(("live", 850m), (g7.Source, g7.UnitPrice));
+        Assert.All(entries.Where(e => e.Vendor == "tencent"), e => Assert.Equal("sample", e.Source));
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.As(TestAuth.Requester).PostAsJsonAsync("/api/pricing/price-book/refresh", new { })).StatusCode);
     }
 }
