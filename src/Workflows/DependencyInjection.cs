@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddWorkflow(options =>
         {
             options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>());
-            options.UseQueueProvider(provider => new LocalQueueProvider(provider));
+            options.UseQueueProvider(_ => new LocalQueueProvider());
             options.UseDistributedLockManager(CreateLockProvider);
             options.UsePollInterval(engine.PollInterval);
             options.UseIdleTime(engine.IdleTime);

@@ -91,29 +91,6 @@ public sealed class EngineHostingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_event_that_finds_its_workflow_locked_is_offered_again_without_waiting_for_a_poll()
-    {
-        // As when the workflow's own step is still being saved as the event arrives: WorkflowCore
-        // leaves the event unprocessed, and with a ten-minute poll only the queue's recheck can finish in time.
-        using var host = await StartHostAsync(TimeSpan.FromMinutes(10));
-        var engine = host.Services.GetRequiredService<IWorkflowHost>();
-        var locks = host.Services.GetRequiredService<IDistributedLockProvider>();
-        var key = Guid.NewGuid().ToString();
-        var id = await engine.StartWorkflow("waiting", 1, new WaitingData { Key = key });
-        await WaitForSubscription(host, key);
-        await Eventually.Until(() => locks.AcquireLock(id, CancellationToken.None), TimeSpan.FromSeconds(10), "the test holds the workflow's lock");
-
-        await engine.PublishEvent("answer", key, "approved");
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
-        Assert.NotEqual(WorkflowStatus.Complete, (await host.Services.GetRequiredService<IPersistenceProvider>().GetWorkflowInstance(id)).Status);
-        await locks.ReleaseLock(id);
-
-        var done = await WaitForCompletion(host, id);
-        Assert.Equal("approved", Assert.IsType<WaitingData>(done.Data).Answer);
-        await host.StopAsync();
-    }
-
-    [Fact]
     public async Task A_waiting_workflow_survives_a_restart_of_the_service()
     {
         var (id, key) = await StartWaitingThenStopService();
