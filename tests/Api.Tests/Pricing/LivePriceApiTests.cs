@@ -16,7 +16,7 @@ public sealed class LivePricingService : PricingService
 
     protected override void Configure(Dictionary<string, string?> settings, IServiceCollection services)
     {
-        settings["Pricing:Alibaba:AccessKeyId"] = "LTAI5tFakeKeyIdForApiTests";
+        settings["Pricing:Alibaba:AccessKeyId"] = "test-access-key-id-api";
         settings["Pricing:Alibaba:AccessKeySecret"] = "fake-alibaba-secret-for-api-tests";
         settings["Pricing:Alibaba:Endpoints:Ecs"] = Alibaba.Url;
         settings["Pricing:Alibaba:Endpoints:Rds"] = Alibaba.Url + "/rds";

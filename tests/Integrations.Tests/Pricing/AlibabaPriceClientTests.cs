@@ -13,7 +13,7 @@ namespace Cmdb.Integrations.Tests.Pricing;
 /// <summary>Alibaba Cloud DescribePrice (ECS, RDS, Redis) against a fake answering with Alibaba's documented shapes.</summary>
 public sealed class AlibabaPriceClientTests : IDisposable
 {
-    private const string KeyId = "LTAI5tFakeKeyIdForTests";
+    private const string KeyId = "test-access-key-id";
     private const string Secret = "fake-alibaba-secret-for-tests";
     private readonly WireMockServer _alibaba = WireMockServer.Start();
     private readonly CapturedLogs _logs = new();

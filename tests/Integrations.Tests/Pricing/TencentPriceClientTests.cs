@@ -14,7 +14,7 @@ namespace Cmdb.Integrations.Tests.Pricing;
 /// <summary>Tencent Cloud price inquiries (CVM, CDB, CLB) against a fake answering with Tencent's API 3.0 shapes.</summary>
 public sealed class TencentPriceClientTests : IDisposable
 {
-    private const string SecretId = "AKIDFakeSecretIdForTests0000";
+    private const string SecretId = "test-secret-id";
     private const string SecretKey = "fake-tencent-secret-key-for-tests";
     private readonly WireMockServer _tencent = WireMockServer.Start();
     private readonly CapturedLogs _logs = new();
@@ -250,7 +250,7 @@ public sealed class TencentPriceClientTests : IDisposable
         var options = services.GetRequiredService<IOptions<TencentPricingOptions>>().Value.ToString();
         Assert.DoesNotContain(SecretKey, options);
         Assert.DoesNotContain(SecretId, options);
-        Assert.Contains("AKID***", options);
+        Assert.Contains(SecretId[..4] + "***", options);
     }
 
     [Fact]
