@@ -47,7 +47,9 @@ internal sealed class InventoryStartup(
                 return;
         }
         var source = new GeneratedInventoryConnector(size);
-        var run = await syncs.RunAsync(new SyncRequest("demo", source, [], [.. Domain.Inventory.InventoryTypes.RelationKinds.Select(k => k.Kind)], "startup"),
+        // Every type named: with relation kinds alone the service runs a relation-only sync.
+        var run = await syncs.RunAsync(new SyncRequest("demo", source, [.. Domain.Inventory.InventoryTypes.All.Select(t => t.Key)],
+                [.. Domain.Inventory.InventoryTypes.RelationKinds.Select(k => k.Kind)], "startup"),
             stoppingToken);
         logger.LogInformation("Loaded a synthetic demo inventory of {Size} resources: run {Run} {Status}", size, run.Id, run.Status);
     }
